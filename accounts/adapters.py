@@ -1,0 +1,44 @@
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.http import HttpRequest
+from django.utils import timezone
+
+from .forms import PROFILE_FIELDS
+from .tasks import email_send
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def save_user(
+        self, request: HttpRequest, user: Any, form: Any, commit: bool = True
+    ):
+        """Save the new user with the profile asked at sign-up, in one write."""
+        user = super().save_user(request, user, form, commit=False)
+        for name in PROFILE_FIELDS:
+            if name in form.cleaned_data:
+                setattr(user, name, form.cleaned_data[name])
+        if form.cleaned_data.get("privacy_consent"):
+            user.privacy_consent_at = timezone.now()
+        if commit:
+            user.save()
+        return user
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Render the message in the request's language, send it from a worker
+        once the transaction that asked for it has committed."""
+        message = self.render_mail(template_prefix, email, context)
+        html_body = next(
+            (
+                content
+                for content, mime in getattr(message, "alternatives", [])
+                if mime == "text/html"
+            ),
+            None,
+        )
+        email_send.delay_on_commit(
+            subject=message.subject,
+            body=message.body,
+            from_email=message.from_email,
+            to=list(message.to),
+            html_body=html_body,
+        )

@@ -1,0 +1,136 @@
+from datetime import date
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CreativeSector(models.TextChoices):
+    ARCHITECTURE = "architecture", _("Architecture")
+    DESIGN = "design", _("Design")
+    FASHION = "fashion", _("Fashion")
+    FILM_VIDEO = "film_video", _("Film and video")
+    MUSIC = "music", _("Music")
+    PERFORMING_ARTS = "performing_arts", _("Performing arts")
+    VISUAL_ARTS = "visual_arts", _("Visual arts")
+    CRAFTS = "crafts", _("Crafts")
+    PUBLISHING = "publishing", _("Publishing")
+    ADVERTISING = "advertising", _("Advertising")
+    GAMES_SOFTWARE = "games_software", _("Games and software")
+    CULTURAL_HERITAGE = "cultural_heritage", _("Cultural heritage")
+    OTHER = "other", _("Other")
+
+
+class City(models.TextChoices):
+    GDANSK = "gdansk", "Gdańsk"
+    GENOVA = "genova", "Genova"
+    LEIPZIG = "leipzig", "Leipzig"
+    LJUBLJANA = "ljubljana", "Ljubljana"
+    PECS = "pecs", "Pécs"
+    OTHER = "other", _("Other")
+
+
+class BusinessStage(models.TextChoices):
+    IDEA = "idea", _("An idea")
+    STARTING = "starting", _("Starting out")
+    ESTABLISHED = "established", _("Established")
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Woman")
+    MALE = "male", _("Man")
+    NON_BINARY = "non_binary", _("Non-binary")
+    SELF_DESCRIBED = "other", _("In another way")
+
+
+EARLIEST_YEAR_OF_BIRTH = 1900
+
+
+def validate_year_of_birth(value: int) -> None:
+    if value > date.today().year:
+        raise ValidationError(
+            _("The year of birth cannot be in the future."), code="future_year"
+        )
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person with an account: learner, trainer, manager or analyst.
+
+    E-mail is the login. The profile lives on the user row itself: it is read on
+    almost every page and in every participation figure, so a join would buy nothing.
+    Gender and year of birth are optional and used only for anonymous statistics.
+    """
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(
+        _("full name"),
+        max_length=150,
+        help_text=_("As it should appear on your certificates."),
+    )
+    sector = models.CharField(
+        _("creative sector"), max_length=32, choices=CreativeSector.choices, blank=True
+    )
+    city = models.CharField(_("city"), max_length=16, choices=City.choices, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    business_stage = models.CharField(
+        _("business stage"), max_length=16, choices=BusinessStage.choices, blank=True
+    )
+    gender = models.CharField(
+        _("gender"), max_length=16, choices=Gender.choices, blank=True
+    )
+    year_of_birth = models.PositiveSmallIntegerField(
+        _("year of birth"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(EARLIEST_YEAR_OF_BIRTH), validate_year_of_birth],
+    )
+    privacy_consent_at = models.DateTimeField(
+        _("agreed to the privacy notice at"), null=True, blank=True
+    )
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["full_name", "email"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.email
+
+    def get_short_name(self) -> str:
+        return (self.full_name.split() or [self.email])[0]

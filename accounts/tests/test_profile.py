@@ -1,0 +1,104 @@
+import base64
+import hashlib
+import hmac
+import struct
+import time
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from accounts.factories import DEFAULT_PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def authenticator_app_code(secret: str) -> str:
+    """What an authenticator app shows now for this secret (RFC 6238, SHA-1, 30 s)."""
+    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
+    digest = hmac.new(
+        key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1
+    ).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
+
+
+def test_profile_requires_login(client, demo_site):
+    response = client.get(reverse("accounts:profile"))
+    assert response.status_code == 302
+    assert reverse("account_login") in response.url
+
+
+def test_learner_edits_profile(client, demo_site):
+    user = UserFactory(full_name="Ana Novak", organisation="")
+    client.force_login(user)
+
+    response = client.post(
+        reverse("accounts:profile"),
+        {
+            "full_name": "Ana Novak Kovač",
+            "sector": "architecture",
+            "city": "pecs",
+            "organisation": "Atelje AK",
+            "business_stage": "established",
+            "gender": "",
+            "year_of_birth": "",
+        },
+    )
+
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.full_name == "Ana Novak Kovač"
+    assert (user.sector, user.city, user.business_stage) == (
+        "architecture",
+        "pecs",
+        "established",
+    )
+    assert user.organisation == "Atelje AK"
+    assert user.year_of_birth is None
+    page = client.get(response.url).content.decode()
+    assert "Your profile has been saved." in page
+    assert 'value="Ana Novak Kovač"' in page
+
+
+def test_bad_profile_input_changes_nothing(client, demo_site):
+    user = UserFactory(full_name="Ana Novak", year_of_birth=1990)
+    client.force_login(user)
+
+    response = client.post(
+        reverse("accounts:profile"),
+        {
+            "full_name": "Someone Else",
+            "sector": "design",
+            "city": "ljubljana",
+            "business_stage": "starting",
+            "year_of_birth": str(date.today().year + 5),
+        },
+    )
+
+    assert response.status_code == 200
+    assert "cannot be in the future" in response.content.decode()
+    user.refresh_from_db()
+    assert user.full_name == "Ana Novak"
+    assert user.year_of_birth == 1990
+
+
+def test_every_user_can_turn_on_two_factor_authentication(client, demo_site):
+    user = UserFactory()
+    client.post(
+        reverse("account_login"), {"login": user.email, "password": DEFAULT_PASSWORD}
+    )
+    # Changing two-factor settings asks for the password again first.
+    assert "reauthenticate" in client.get(reverse("mfa_activate_totp")).url
+    client.post(reverse("account_reauthenticate"), {"password": DEFAULT_PASSWORD})
+
+    page = client.get(reverse("mfa_activate_totp"))
+    assert page.status_code == 200
+    secret = page.context["form"].secret
+    response = client.post(
+        reverse("mfa_activate_totp"), {"code": authenticator_app_code(secret)}
+    )
+
+    assert response.status_code == 302
+    assert user.authenticator_set.filter(type="totp").exists()

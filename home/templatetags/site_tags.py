@@ -1,0 +1,115 @@
+from django import template
+from django.conf import settings
+from django.forms import BoundField
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Locale, Page, Site
+
+from home.models import SiteSettings
+
+register = template.Library()
+
+
+def _locale_home(request) -> Page | None:
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    root = site.root_page
+    try:
+        return root.get_translation(Locale.get_active())
+    except (Page.DoesNotExist, Locale.DoesNotExist):
+        return root
+
+
+@register.simple_tag(takes_context=True)
+def locale_home(context) -> Page | None:
+    """The home page in the language being shown."""
+    request = context.get("request")
+    cache = getattr(request, "_locale_home_cache", None) if request else None
+    if cache is None:
+        cache = _locale_home(request)
+        if request is not None:
+            request._locale_home_cache = cache
+    return cache
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context) -> list[Page]:
+    home = locale_home(context)
+    if home is None:
+        return []
+    return list(home.get_children().live().public().in_menu().specific(defer=True))
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """A link per interface language to this same page in that language: the
+    translated Wagtail page where there is one, the same view under the other
+    language prefix otherwise."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    translations = {}
+    if isinstance(page, Page):
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+        }
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code].get_url(request)
+        elif page is not None:
+            home = (
+                Page.objects.filter(depth=2, locale__language_code=code).live().first()
+            )
+            url = home.get_url(request) if home else f"/{code}/"
+        else:
+            url = (
+                translate_url(request.get_full_path(), code) if request else f"/{code}/"
+            )
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": url,
+                "current": code == current,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def privacy_notice_url(context) -> str:
+    request = context.get("request")
+    site_settings = SiteSettings.for_request(request)
+    page = site_settings.privacy_notice
+    if page is None:
+        return ""
+    return (page.localized or page).get_url(request) or ""
+
+
+@register.inclusion_tag("includes/form_field.html")
+def form_field(field: BoundField) -> dict:
+    """One form field with its label, help and errors tied to the input, so a
+    screen reader announces the message next to where the input was given."""
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}_help")
+    if field.errors:
+        described_by.append(f"{field.auto_id}_errors")
+    attrs = {}
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    widget_type = field.widget_type
+    return {
+        "field": field,
+        "widget": field.as_widget(attrs=attrs),
+        "is_checkbox": widget_type == "checkbox",
+        "is_multiple": widget_type in {"radioselect", "checkboxselectmultiple"},
+    }
