@@ -318,6 +318,9 @@ def load() -> Iterator[str]:
     _standard_page(home_en, PRIVACY["en"], in_menu=False, source=privacy_sl)
 
     for home in (home_sl, home_en):
+        # Adding children changed the tree columns in the database; a stale copy
+        # would write them back.
+        home.refresh_from_db()
         if home.hero_cta_page_id is None:
             home.hero_cta_page = about_sl.get_translation(home.locale)
             home.save_revision().publish()

@@ -1,0 +1,53 @@
+# Creative Cities Academy. The two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE ?= lms.settings.dev
+
+.PHONY: run test lint bench messages compilemessages migrate demo clean
+
+# Create or update the virtual environment whenever the dependencies change.
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+compilemessages: $(STAMP)
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var -v0
+
+migrate: $(STAMP)
+	$(BIN)/python manage.py migrate --no-input -v0
+
+demo: migrate compilemessages
+	$(BIN)/python manage.py load_demo
+
+## run: the platform with demo content, web server and Celery worker (with beat),
+## on http://127.0.0.1:8000. Ctrl-C stops both.
+run: demo
+	@echo "Starting the web server on http://127.0.0.1:8000 and a Celery worker. Ctrl-C stops both."
+	$(BIN)/honcho start -f Procfile
+
+## test: lint, migrations check and the whole pytest suite.
+test: $(STAMP) compilemessages
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=lms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest --ds=lms.settings.test $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+## bench: benchmarks under tests/benchmarks (never part of `make test`).
+bench: $(STAMP) compilemessages
+	$(BIN)/python -m pytest --ds=lms.settings.test tests/benchmarks -p no:randomly -s $(PYTEST_ARGS)
+
+## messages: refresh the translation catalogues after changing texts.
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages -l sl -l en --ignore=.venv --ignore=var --ignore=tests --ignore="*/tests/*"
+
+clean:
+	rm -rf var test-artifacts

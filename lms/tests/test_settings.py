@@ -1,0 +1,69 @@
+import os
+import secrets
+import subprocess
+import sys
+
+from django.conf import settings
+
+from lms.celery import app
+
+BASE_DIR = str(settings.BASE_DIR)
+
+
+def run_manage(*args: str, env: dict) -> subprocess.CompletedProcess:
+    clean_env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env={**clean_env, "DJANGO_SETTINGS_MODULE": "lms.settings.production", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_manage("check", env={"ALLOWED_HOSTS": "academy.example"})
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_manage("check", env={"SECRET_KEY": secrets.token_urlsafe(50)})
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "academy.example"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_celery_accepts_only_json_and_survives_a_lost_worker():
+    conf = app.conf
+    assert conf.accept_content == ["json"]
+    assert conf.task_serializer == "json"
+    assert conf.task_acks_late is True
+    assert conf.task_reject_on_worker_lost is True
+    assert conf.worker_prefetch_multiplier == 1
+    assert 0 < conf.task_soft_time_limit < conf.task_time_limit
+    assert conf.worker_max_tasks_per_child and conf.worker_max_memory_per_child
+
+
+def test_broker_visibility_timeout_outlasts_any_task():
+    # Redis redelivers an unacknowledged task after the visibility timeout; a task
+    # still running then would run twice.
+    options = settings.CELERY_BROKER_TRANSPORT_OPTIONS
+    if "visibility_timeout" in options:
+        assert options["visibility_timeout"] > settings.CELERY_TASK_TIME_LIMIT * 2
