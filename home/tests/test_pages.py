@@ -1,6 +1,6 @@
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,9 @@ def test_root_sends_visitors_to_their_language(client, demo_site):
         ("/en/", "en", "Business skills for creative people", 'href="/sl/"'),
     ],
 )
-def test_home_page_in_both_languages(client, demo_site, path, lang, heading, other_language_link):
+def test_home_page_in_both_languages(
+    client, demo_site, path, lang, heading, other_language_link
+):
     html = client.get(path).content.decode()
     assert f'<html lang="{lang}">' in html
     assert heading in html
@@ -63,7 +65,9 @@ def test_home_page_queries_do_not_grow_with_menu_pages(client, demo_site):
     before = count_queries(client, "/en/")
     for number in range(20):
         home.add_child(
-            instance=StandardPage(title=f"Page {number}", slug=f"page-{number}", show_in_menus=True)
+            instance=StandardPage(
+                title=f"Page {number}", slug=f"page-{number}", show_in_menus=True
+            )
         )
     html = client.get("/en/").content.decode()
     assert "Page 19" in html

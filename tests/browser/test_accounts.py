@@ -23,7 +23,9 @@ def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessibl
     # Submitting an empty form explains each problem next to its field.
     page.get_by_role("button", name="Create account").click()
     page.wait_for_load_state()
-    assert page.locator("#id_full_name_errors").inner_text() == "This field is required."
+    assert (
+        page.locator("#id_full_name_errors").inner_text() == "This field is required."
+    )
     assert "privacy notice" in page.locator("#id_privacy_consent_errors").inner_text()
     assert_accessible(page)
     assert User.objects.count() == 1  # only the demo administrator
@@ -57,14 +59,20 @@ def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessibl
     page.get_by_label("Organisation").fill("Keramika Kralj d.o.o.")
     page.get_by_label("Year of birth").fill("3000")
     page.get_by_role("button", name="Save profile").click()
-    assert "cannot be in the future" in page.locator("#id_year_of_birth_errors").inner_text()
+    assert (
+        "cannot be in the future"
+        in page.locator("#id_year_of_birth_errors").inner_text()
+    )
     assert_accessible(page)
     assert User.objects.get(email="nina@keramika.si").organisation == "Keramika Kralj"
 
     page.get_by_label("Year of birth").fill("1988")
     page.get_by_role("button", name="Save profile").click()
     assert page.get_by_text("Your profile has been saved.").is_visible()
-    assert User.objects.get(email="nina@keramika.si").organisation == "Keramika Kralj d.o.o."
+    assert (
+        User.objects.get(email="nina@keramika.si").organisation
+        == "Keramika Kralj d.o.o."
+    )
 
     page.get_by_role("button", name="Log out").click()
     page.get_by_role("link", name="Log in").first.click()
@@ -91,5 +99,7 @@ def test_home_and_general_pages_are_accessible_in_both_languages(
         assert_accessible(page)
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/sl/")
-    assert page.get_by_role("heading", name="Podjetniška znanja za ustvarjalce").is_visible()
+    assert page.get_by_role(
+        "heading", name="Podjetniška znanja za ustvarjalce"
+    ).is_visible()
     assert_accessible(page)
