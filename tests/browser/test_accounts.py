@@ -74,6 +74,10 @@ def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessibl
         == "Keramika Kralj d.o.o."
     )
 
+    page.get_by_role("link", name="Two-factor authentication").click()
+    page.wait_for_url("**/en/accounts/2fa/")
+    assert_accessible(page)
+
     page.get_by_role("button", name="Log out").click()
     page.get_by_role("link", name="Log in").first.click()
     assert_accessible(page)
