@@ -269,10 +269,19 @@ def ensure_wagtail_tree() -> None:
     flushes them, so put them back before loading content."""
     from wagtail.models import Locale, Page
 
+    from assessments.entrecomp import COMPETENCES
+    from assessments.models import Competence
+    from courses.roles import roles_setup
+
     for code, _name in settings.LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(instance=Page(title="Root", slug="root"))
+    for order, (code, area, _name) in enumerate(COMPETENCES, start=1):
+        Competence.objects.get_or_create(
+            code=code, defaults={"area": area, "sort_order": order}
+        )
+    roles_setup()
 
 
 @pytest.fixture

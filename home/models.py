@@ -40,6 +40,7 @@ class HomePage(Page):
         index.SearchField("body"),
     ]
     max_count_per_parent = 1
+    subpage_types = ["home.StandardPage", "courses.CourseIndexPage"]
 
     class Meta:
         verbose_name = _("home page")

@@ -22,6 +22,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("profile/", include("accounts.urls")),
+    path("", include("courses.urls")),
     # Wagtail serves every other page, in the language of the prefix.
     path("", include(wagtail_urls)),
 )

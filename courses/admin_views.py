@@ -1,0 +1,170 @@
+"""Staff views in the Wagtail admin: trainers see the learners of their own courses;
+course managers also decide enrolment requests."""
+
+import datetime
+
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Max, Q
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.reports import ReportView
+
+from . import services
+from .models import Enrolment
+from .selectors import courses_visible_to, enrolments_visible_to, is_course_manager
+
+
+class LearnersFilterSet(WagtailFilterSet):
+    course = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Course"),
+        queryset=lambda request: courses_visible_to(request.user),
+        empty_label=gettext_lazy("All my courses"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"), choices=Enrolment.Status.choices
+    )
+
+    class Meta:
+        model = Enrolment
+        fields = ["course", "status"]
+
+
+class ProgressColumn(Column):
+    def get_value(self, instance):
+        return f"{instance.progress_percent}%"
+
+
+class LearnersReportView(ReportView):
+    page_title = gettext_lazy("Learners")
+    header_icon = "group"
+    index_url_name = "courses_learners"
+    index_results_url_name = "courses_learners_results"
+    filterset_class = LearnersFilterSet
+    paginate_by = 50
+    columns = [
+        Column("learner_name", label=gettext_lazy("Learner")),
+        Column("learner_email", label=gettext_lazy("E-mail")),
+        Column("course", label=gettext_lazy("Course")),
+        Column("get_status_display", label=gettext_lazy("Status")),
+        ProgressColumn("progress", label=gettext_lazy("Progress")),
+        Column("quizzes_passed", label=gettext_lazy("Quizzes passed")),
+        Column("best_quiz_score", label=gettext_lazy("Best quiz score (%)")),
+        DateColumn("enrolled_at", label=gettext_lazy("Enrolled")),
+        DateColumn("completed_at", label=gettext_lazy("Completed")),
+        DateColumn("last_activity_at", label=gettext_lazy("Last activity")),
+    ]
+    list_export = [
+        "learner_name",
+        "learner_email",
+        "course.title",
+        "get_status_display",
+        "progress_percent",
+        "quizzes_passed",
+        "best_quiz_score",
+        "requested_at",
+        "enrolled_at",
+        "completed_at",
+        "last_activity_at",
+    ]
+    export_headings = {
+        "learner_name": gettext_lazy("Learner"),
+        "learner_email": gettext_lazy("E-mail"),
+        "course.title": gettext_lazy("Course"),
+        "get_status_display": gettext_lazy("Status"),
+        "progress_percent": gettext_lazy("Progress (%)"),
+        "quizzes_passed": gettext_lazy("Quizzes passed"),
+        "best_quiz_score": gettext_lazy("Best quiz score (%)"),
+        "requested_at": gettext_lazy("Requested"),
+        "enrolled_at": gettext_lazy("Enrolled"),
+        "completed_at": gettext_lazy("Completed"),
+        "last_activity_at": gettext_lazy("Last activity"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("courses.view_enrolment"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_filename(self):
+        return f"learners-{datetime.date.today():%Y-%m-%d}"
+
+    def get_queryset(self):
+        return (
+            enrolments_visible_to(self.request.user)
+            .filter(user__isnull=False)
+            .select_related("user", "course")
+            .annotate(
+                quizzes_passed=Count(
+                    "quiz_attempts__quiz_id",
+                    filter=Q(quiz_attempts__passed=True),
+                    distinct=True,
+                ),
+                best_quiz_score=Max("quiz_attempts__score"),
+            )
+            .order_by("course__title", "user__full_name", "pk")
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        for enrolment in object_list:
+            enrolment.learner_name = enrolment.user.full_name
+            enrolment.learner_email = enrolment.user.email
+        return object_list
+
+    def to_row_dict(self, item):
+        item.learner_name = item.user.full_name
+        item.learner_email = item.user.email
+        return super().to_row_dict(item)
+
+
+def enrolment_requests(request: HttpRequest) -> HttpResponse:
+    if not is_course_manager(request.user):
+        raise PermissionDenied
+    pending = (
+        enrolments_visible_to(request.user)
+        .filter(status=Enrolment.Status.PENDING)
+        .select_related("user", "course")
+        .order_by("requested_at")
+    )
+    return TemplateResponse(
+        request,
+        "courses/admin/enrolment_requests.html",
+        {
+            "pending": pending,
+            "page_title": _("Enrolment requests"),
+            "header_icon": "group",
+        },
+    )
+
+
+@require_POST
+def enrolment_decide(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    if not is_course_manager(request.user):
+        raise PermissionDenied
+    enrolment = get_object_or_404(Enrolment, pk=enrolment_id)
+    approve = request.POST.get("decision") == "approve"
+    try:
+        services.enrolment_decide(
+            enrolment=enrolment, approve=approve, decided_by=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        template = (
+            _("%(name)s is now enrolled in %(course)s.")
+            if approve
+            else _("The request of %(name)s to join %(course)s was declined.")
+        )
+        messages.success(
+            request,
+            template % {"name": enrolment.user, "course": enrolment.course.title},
+        )
+    return HttpResponseRedirect(reverse("courses_enrolment_requests"))

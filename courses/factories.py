@@ -1,0 +1,135 @@
+"""Factories for courses: a catalogue, courses with modules and lessons, quizzes."""
+
+import uuid
+
+import factory
+import wagtail_factories
+from wagtail.models import Locale
+
+from accounts.factories import UserFactory
+
+from .models import CourseIndexPage, CoursePage, Enrolment, LessonPage, ModulePage
+
+
+def quiz_block(*, title="Check yourself", pass_mark=70, max_attempts=0, questions=None):
+    """Raw StreamField data for a quiz. Each question is (kind, text, answers) with
+    answers as (text, correct). Block ids are returned in the data for tests."""
+    questions = questions or [
+        (
+            "single",
+            "Which costs does a day rate cover?",
+            [("Only materials", False), ("Time, overheads and profit", True)],
+        ),
+        (
+            "true_false",
+            "Copyright needs registration in the EU.",
+            [("True", False), ("False", True)],
+        ),
+    ]
+    return {
+        "type": "quiz",
+        "id": str(uuid.uuid4()),
+        "value": {
+            "title": title,
+            "pass_mark": pass_mark,
+            "max_attempts": max_attempts,
+            "questions": [
+                {
+                    "type": "item",
+                    "id": str(uuid.uuid4()),
+                    "value": {
+                        "kind": kind,
+                        "text": text,
+                        "answers": [
+                            {
+                                "type": "item",
+                                "id": str(uuid.uuid4()),
+                                "value": {
+                                    "text": a,
+                                    "correct": c,
+                                    "feedback": f"Feedback on {a}",
+                                },
+                            }
+                            for a, c in answers
+                        ],
+                    },
+                }
+                for kind, text, answers in questions
+            ],
+        },
+    }
+
+
+def exercise_block(*, title="Your pricing", prompt="Work out your day rate."):
+    return {
+        "type": "exercise",
+        "id": str(uuid.uuid4()),
+        "value": {"title": title, "prompt": prompt},
+    }
+
+
+def text_block(text="<p>Lesson text.</p>"):
+    return {"type": "text", "id": str(uuid.uuid4()), "value": text}
+
+
+class CourseIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Courses"
+    slug = factory.Sequence(lambda n: f"courses-{n}")
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="en"))
+
+    class Meta:
+        model = CourseIndexPage
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Course {n}")
+    slug = factory.Sequence(lambda n: f"course-{n}")
+    summary = "A practical course for creative people."
+    estimated_hours = 3
+
+    class Meta:
+        model = CoursePage
+
+
+class ModulePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Module {n}")
+    slug = factory.Sequence(lambda n: f"module-{n}")
+
+    class Meta:
+        model = ModulePage
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Lesson {n}")
+    slug = factory.Sequence(lambda n: f"lesson-{n}")
+    estimated_minutes = 10
+    required = True
+    body = factory.LazyFunction(lambda: [text_block()])
+
+    class Meta:
+        model = LessonPage
+
+
+def build_course(*, parent, lessons_per_module=(2, 2), quizzes=(), **course_fields):
+    """A published course under `parent` with modules of the given sizes.
+    `quizzes` lists lesson numbers (1-based) that carry a quiz. Returns
+    (course, lessons in order)."""
+    course = CoursePageFactory(parent=parent, **course_fields)
+    lessons = []
+    for size in lessons_per_module:
+        module = ModulePageFactory(parent=course)
+        for _ in range(size):
+            number = len(lessons) + 1
+            body = [text_block()]
+            if number in quizzes:
+                body.append(quiz_block())
+            lessons.append(LessonPageFactory(parent=module, body=body))
+    return course, lessons
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(UserFactory)
+    status = Enrolment.Status.ACTIVE
+
+    class Meta:
+        model = Enrolment

@@ -1,0 +1,16 @@
+from .pages import CourseIndexPage, CoursePage, EnrolmentMode, LessonPage, ModulePage
+from .records import Enrolment, ExerciseAnswer, LessonCompletion, QuizAttempt
+from .snippets import Trainer
+
+__all__ = [
+    "CourseIndexPage",
+    "CoursePage",
+    "Enrolment",
+    "EnrolmentMode",
+    "ExerciseAnswer",
+    "LessonCompletion",
+    "LessonPage",
+    "ModulePage",
+    "QuizAttempt",
+    "Trainer",
+]

@@ -1,0 +1,248 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from accounts.models import CreativeSector
+from assessments.entrecomp import Band
+
+from ..blocks import LessonBodyBlock
+
+
+class CourseIndexPage(Page):
+    """The catalogue: every course of one language lives under its catalogue page."""
+
+    introduction = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import catalogue_search
+        from ..views import CatalogueFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = CatalogueFilterForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        context["filter_form"] = form
+        context["courses"] = catalogue_search(index_page=self, **filters)
+        return context
+
+
+class CoursePageForm(WagtailAdminPageForm):
+    sectors = forms.MultipleChoiceField(
+        label=_("Creative sectors"),
+        choices=CreativeSector.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Leave empty if the course suits every sector."),
+    )
+
+
+class EnrolmentMode(models.TextChoices):
+    OPEN = "open", _("Open: learners enrol at once")
+    APPROVAL = "approval", _("By approval: a course manager accepts each request")
+
+
+class CoursePage(Page):
+    summary = models.TextField(_("summary"), max_length=400)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    learning_outcomes = StreamField(
+        [("outcome", blocks.CharBlock(label=_("Outcome"), max_length=250))],
+        verbose_name=_("learning outcomes"),
+        blank=True,
+    )
+    level = models.CharField(
+        _("level"), max_length=16, choices=Band.choices, default=Band.FOUNDATION
+    )
+    estimated_hours = models.DecimalField(
+        _("estimated hours"), max_digits=5, decimal_places=1, default=1
+    )
+    trainers = ParentalManyToManyField(
+        "courses.Trainer",
+        verbose_name=_("trainers"),
+        blank=True,
+        related_name="courses",
+    )
+    competences = ParentalManyToManyField(
+        "assessments.Competence",
+        verbose_name=_("EntreComp competences it trains"),
+        blank=True,
+        related_name="courses",
+    )
+    sectors = models.JSONField(
+        _("creative sectors"),
+        default=list,
+        blank=True,
+        help_text=_("Leave empty if the course suits every sector."),
+    )
+    enrolment_mode = models.CharField(
+        _("enrolment"),
+        max_length=16,
+        choices=EnrolmentMode.choices,
+        default=EnrolmentMode.OPEN,
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    enrolment_opens_at = models.DateTimeField(
+        _("enrolment opens"), null=True, blank=True
+    )
+    enrolment_closes_at = models.DateTimeField(
+        _("enrolment closes"), null=True, blank=True
+    )
+    lessons_in_order = models.BooleanField(
+        _("lessons in order"),
+        default=False,
+        help_text=_("Lock each lesson until the required lessons before it are done."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        FieldPanel("learning_outcomes"),
+        FieldRowPanel([FieldPanel("level"), FieldPanel("estimated_hours")]),
+        FieldPanel("trainers", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("competences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sectors"),
+        MultiFieldPanel(
+            [
+                FieldPanel("enrolment_mode"),
+                FieldPanel("capacity"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("enrolment_opens_at"),
+                        FieldPanel("enrolment_closes_at"),
+                    ]
+                ),
+                FieldPanel("lessons_in_order"),
+            ],
+            heading=_("Enrolment"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.FilterField("level"),
+    ]
+    base_form_class = CoursePageForm
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    def clean(self):
+        super().clean()
+        unknown = set(self.sectors or []) - set(CreativeSector.values)
+        if unknown:
+            raise ValidationError({"sectors": _("Unknown creative sector.")})
+        if (
+            self.enrolment_opens_at
+            and self.enrolment_closes_at
+            and self.enrolment_closes_at <= self.enrolment_opens_at
+        ):
+            raise ValidationError(
+                {"enrolment_closes_at": _("Enrolment must close after it opens.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import course_view_state
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_view_state(course=self, user=request.user))
+        context["block_errors"] = getattr(request, "block_errors", {})
+        return context
+
+    @property
+    def sector_labels(self) -> list[str]:
+        labels = dict(CreativeSector.choices)
+        return [labels[code] for code in self.sectors if code in labels]
+
+
+class ModulePage(Page):
+    summary = models.TextField(_("summary"), max_length=400, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+
+    def serve(self, request, *args, **kwargs):
+        # A module is a heading in the course outline, not a page of its own.
+        return HttpResponseRedirect(self.get_parent().get_url(request))
+
+
+class LessonPage(Page):
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"), default=15
+    )
+    required = models.BooleanField(
+        _("required"),
+        default=True,
+        help_text=_("Learners must complete required lessons to complete the course."),
+    )
+    body = StreamField(LessonBodyBlock(), verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("required")]),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    @property
+    def quizzes(self) -> list:
+        return [block for block in self.body if block.block_type == "quiz"]
+
+    def quiz(self, quiz_id: str):
+        return next((block for block in self.quizzes if block.id == quiz_id), None)
+
+    def exercise(self, exercise_id: str):
+        return next(
+            (
+                b
+                for b in self.body
+                if b.block_type == "exercise" and b.id == exercise_id
+            ),
+            None,
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import lesson_view_state
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            lesson_view_state(lesson=self, **getattr(request, "lesson_state", {}))
+        )
+        context["block_errors"] = getattr(request, "block_errors", {})
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from ..views import lesson_serve
+
+        return lesson_serve(request, self, super().serve, *args, **kwargs)

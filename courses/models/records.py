@@ -1,0 +1,161 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Enrolment(models.Model):
+    """A learner's place in a course, from request to completion.
+
+    One row per learner and course: withdrawing and re-enrolling reuse it, so
+    completed lessons and quiz attempts are never lost. Progress is stored here
+    (kept current by the services) so dashboards and reports read it in one query."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting approval")
+        ACTIVE = "active", _("Enrolled")
+        REJECTED = "rejected", _("Not accepted")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="enrolments",
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.PROTECT,
+        related_name="enrolments",
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices)
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    enrolled_at = models.DateTimeField(_("enrolled at"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    required_total = models.PositiveIntegerField(_("required lessons"), default=0)
+    required_done = models.PositiveIntegerField(_("required lessons done"), default=0)
+    last_lesson = models.ForeignKey(
+        "courses.LessonPage",
+        verbose_name=_("last lesson"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "course"],
+                condition=Q(user__isnull=False),
+                name="enrolment_one_per_learner_and_course",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["course", "status"]),
+            models.Index(fields=["user", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.course}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def is_completed(self) -> bool:
+        return self.completed_at is not None
+
+    @property
+    def progress_percent(self) -> int:
+        if self.completed_at is not None:
+            return 100
+        if not self.required_total:
+            return 0
+        return round(100 * self.required_done / self.required_total)
+
+
+class LessonCompletion(models.Model):
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="lesson_completions"
+    )
+    lesson = models.ForeignKey(
+        "courses.LessonPage", on_delete=models.CASCADE, related_name="completions"
+    )
+    completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lesson completion")
+        verbose_name_plural = _("lesson completions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "lesson"], name="lesson_completion_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} – {self.lesson}"
+
+
+class QuizAttempt(models.Model):
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    lesson = models.ForeignKey(
+        "courses.LessonPage", on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    quiz_id = models.CharField(_("quiz"), max_length=64)
+    answers = models.JSONField(_("answers"), default=dict)
+    score = models.PositiveSmallIntegerField(_("score (%)"))
+    passed = models.BooleanField(_("passed"))
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
+        ordering = ["submitted_at", "pk"]
+        indexes = [models.Index(fields=["enrolment", "lesson", "quiz_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} – {self.lesson}: {self.score}%"
+
+
+class ExerciseAnswer(models.Model):
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="exercise_answers"
+    )
+    lesson = models.ForeignKey(
+        "courses.LessonPage", on_delete=models.CASCADE, related_name="exercise_answers"
+    )
+    exercise_id = models.CharField(_("exercise"), max_length=64)
+    text = models.TextField(_("answer"), max_length=10_000)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("exercise answer")
+        verbose_name_plural = _("exercise answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "lesson", "exercise_id"],
+                name="exercise_answer_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} – {self.lesson}"

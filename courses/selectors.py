@@ -1,0 +1,334 @@
+"""Read-side queries shared by pages, views, services and reports."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from .models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    ModulePage,
+    QuizAttempt,
+    Trainer,
+)
+
+
+@dataclass
+class LessonEntry:
+    lesson: LessonPage
+    module: ModulePage
+    number: int
+    done: bool = False
+    locked: bool = False
+    current: bool = False
+
+
+@dataclass
+class Outline:
+    modules: list[tuple[ModulePage, list[LessonEntry]]] = field(default_factory=list)
+    lessons: list[LessonEntry] = field(default_factory=list)
+
+    @property
+    def required_ids(self) -> set[int]:
+        return {entry.lesson.pk for entry in self.lessons if entry.lesson.required}
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(entry.lesson.estimated_minutes for entry in self.lessons)
+
+    def entry(self, lesson_id: int) -> LessonEntry | None:
+        return next((e for e in self.lessons if e.lesson.pk == lesson_id), None)
+
+    def neighbours(
+        self, lesson_id: int
+    ) -> tuple[LessonEntry | None, LessonEntry | None]:
+        ids = [e.lesson.pk for e in self.lessons]
+        if lesson_id not in ids:
+            return None, None
+        position = ids.index(lesson_id)
+        previous = self.lessons[position - 1] if position > 0 else None
+        following = self.lessons[position + 1] if position + 1 < len(ids) else None
+        return previous, following
+
+    def continue_entry(self) -> LessonEntry | None:
+        """The first unfinished lesson (required ones first), else the first one."""
+        for entry in self.lessons:
+            if not entry.done and entry.lesson.required and not entry.locked:
+                return entry
+        for entry in self.lessons:
+            if not entry.done and not entry.locked:
+                return entry
+        return self.lessons[0] if self.lessons else None
+
+
+def course_outline(
+    *,
+    course: CoursePage,
+    enrolment: Enrolment | None = None,
+    current_lesson_id: int | None = None,
+) -> Outline:
+    """Modules and live lessons of a course in tree order, with each lesson's state
+    for the enrolment. Three queries whatever the size of the course."""
+    modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
+    live_module_paths = {module.path: module for module in modules}
+    lessons = (
+        LessonPage.objects.descendant_of(course).live().order_by("path").defer("body")
+    )
+    done_ids: set[int] = set()
+    if enrolment is not None:
+        done_ids = set(
+            LessonCompletion.objects.filter(enrolment=enrolment).values_list(
+                "lesson_id", flat=True
+            )
+        )
+    outline = Outline()
+    entries_by_module: dict[str, list[LessonEntry]] = {m.path: [] for m in modules}
+    blocked = False
+    for lesson in lessons:
+        module = live_module_paths.get(lesson.path[: -LessonPage.steplen])
+        if module is None:
+            continue  # an unpublished module takes its lessons out of the course
+        done = lesson.pk in done_ids
+        entry = LessonEntry(
+            lesson=lesson,
+            module=module,
+            number=len(outline.lessons) + 1,
+            done=done,
+            locked=bool(course.lessons_in_order and blocked),
+            current=lesson.pk == current_lesson_id,
+        )
+        if lesson.required and not done:
+            blocked = True
+        outline.lessons.append(entry)
+        entries_by_module[module.path].append(entry)
+    outline.modules = [(m, entries_by_module[m.path]) for m in modules]
+    return outline
+
+
+def enrolment_for(*, user, course: CoursePage) -> Enrolment | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Enrolment.objects.filter(user=user, course=course).first()
+
+
+def active_seats(*, course: CoursePage) -> int:
+    return Enrolment.objects.filter(
+        course=course, status=Enrolment.Status.ACTIVE
+    ).count()
+
+
+def enrolment_closed_reason(*, course: CoursePage, now=None) -> str | None:
+    """Why nobody can enrol right now ("not_open", "closed", "full"), or None."""
+    now = now or timezone.now()
+    if course.enrolment_opens_at and now < course.enrolment_opens_at:
+        return "not_open"
+    if course.enrolment_closes_at and now >= course.enrolment_closes_at:
+        return "closed"
+    if course.capacity is not None and active_seats(course=course) >= course.capacity:
+        return "full"
+    return None
+
+
+def course_view_state(*, course: CoursePage, user) -> dict:
+    """What the course page shows this visitor: outline, enrolment, progress and
+    which enrol button (or state) applies."""
+    enrolment = enrolment_for(user=user, course=course)
+    outline = course_outline(
+        course=course,
+        enrolment=enrolment if enrolment and enrolment.is_active else None,
+    )
+    if enrolment and enrolment.status in (
+        Enrolment.Status.ACTIVE,
+        Enrolment.Status.PENDING,
+    ):
+        state = "completed" if enrolment.is_completed else enrolment.status
+        closed_reason = None
+    else:
+        closed_reason = enrolment_closed_reason(course=course)
+        state = closed_reason or "open"
+    seats_left = None
+    if course.capacity is not None:
+        seats_left = max(course.capacity - active_seats(course=course), 0)
+    continue_entry = (
+        outline.continue_entry() if enrolment and enrolment.is_active else None
+    )
+    return {
+        "outline": outline,
+        "enrolment": enrolment,
+        "enrol_state": state,
+        "seats_left": seats_left,
+        "continue_entry": continue_entry,
+        "trainers": list(course.trainers.select_related("photo")),
+        "competences": list(course.competences.all()),
+    }
+
+
+def catalogue_search(
+    *,
+    index_page: CourseIndexPage,
+    q: str = "",
+    competence=None,
+    level: str = "",
+    sector: str = "",
+) -> list[CoursePage]:
+    """Published courses of one catalogue, filtered; a fixed number of queries."""
+    courses: QuerySet = (
+        CoursePage.objects.child_of(index_page)
+        .live()
+        .public()
+        .select_related("cover_image", "locale")
+        .prefetch_related(
+            "competences",
+            Prefetch("trainers", queryset=Trainer.objects.only("id", "name")),
+        )
+        .order_by("path")
+    )
+    if competence:
+        courses = courses.filter(competences=competence)
+    if level:
+        courses = courses.filter(level=level)
+    if sector:
+        # Courses with no sectors listed suit every sector.
+        courses = courses.filter(Q(sectors__icontains=f'"{sector}"') | Q(sectors=[]))
+    if q:
+        matching_ids = [
+            page.pk for page in CoursePage.objects.child_of(index_page).live().search(q)
+        ]
+        courses = courses.filter(pk__in=matching_ids)
+    return list(courses.distinct())
+
+
+def learner_dashboard(*, user) -> dict:
+    enrolments = list(
+        Enrolment.objects.filter(user=user)
+        .exclude(status=Enrolment.Status.WITHDRAWN)
+        .select_related("course", "last_lesson")
+        .order_by("-last_activity_at", "-requested_at")
+    )
+    return {
+        "in_progress": [e for e in enrolments if e.is_active and not e.is_completed],
+        "completed": [e for e in enrolments if e.is_active and e.is_completed],
+        "pending": [e for e in enrolments if e.status == Enrolment.Status.PENDING],
+        "rejected": [e for e in enrolments if e.status == Enrolment.Status.REJECTED],
+    }
+
+
+def quiz_attempts(
+    *, enrolment: Enrolment, lesson: LessonPage
+) -> dict[str, list[QuizAttempt]]:
+    attempts: dict[str, list[QuizAttempt]] = {}
+    for attempt in QuizAttempt.objects.filter(enrolment=enrolment, lesson=lesson):
+        attempts.setdefault(attempt.quiz_id, []).append(attempt)
+    return attempts
+
+
+def _quiz_view(quiz_block, attempts: list[QuizAttempt]) -> dict:
+    """A quiz as the lesson page shows it: questions, the learner's latest
+    attempt with feedback on the answers they chose, attempts left."""
+    value = quiz_block.value
+    latest = attempts[-1] if attempts else None
+    chosen_by_question = latest.answers if latest else {}
+    questions = []
+    for question in value["questions"].bound_blocks:
+        chosen = set(chosen_by_question.get(question.id, []))
+        answers = []
+        right = set()
+        for answer in question.value["answers"].bound_blocks:
+            if answer.value["correct"]:
+                right.add(answer.id)
+            answers.append(
+                {
+                    "id": answer.id,
+                    "text": answer.value["text"],
+                    "chosen": answer.id in chosen,
+                    "feedback": answer.value["feedback"] if answer.id in chosen else "",
+                }
+            )
+        questions.append(
+            {
+                "id": question.id,
+                "text": question.value["text"],
+                "multiple": question.value["kind"] == "multiple",
+                "answers": answers,
+                "answered_correctly": bool(latest) and chosen == right,
+            }
+        )
+    max_attempts = value["max_attempts"]
+    passed = any(attempt.passed for attempt in attempts)
+    return {
+        "id": quiz_block.id,
+        "title": value["title"],
+        "pass_mark": value["pass_mark"],
+        "max_attempts": max_attempts,
+        "attempts_used": len(attempts),
+        "attempts_left": (max_attempts - len(attempts)) if max_attempts else None,
+        "can_attempt": not max_attempts or len(attempts) < max_attempts,
+        "latest": latest,
+        "best_score": max((a.score for a in attempts), default=None),
+        "passed": passed,
+        "questions": questions,
+    }
+
+
+def lesson_view_state(
+    *,
+    lesson: LessonPage,
+    course: CoursePage | None = None,
+    enrolment: Enrolment | None = None,
+    outline: Outline | None = None,
+) -> dict:
+    from .models import ExerciseAnswer
+
+    course = course or lesson.get_parent().get_parent().specific
+    outline = outline or course_outline(
+        course=course, enrolment=enrolment, current_lesson_id=lesson.pk
+    )
+    entry = outline.entry(lesson.pk)
+    previous, following = outline.neighbours(lesson.pk)
+    attempts = quiz_attempts(enrolment=enrolment, lesson=lesson) if enrolment else {}
+    exercise_answers = {}
+    if enrolment:
+        exercise_answers = dict(
+            ExerciseAnswer.objects.filter(
+                enrolment=enrolment, lesson=lesson
+            ).values_list("exercise_id", "text")
+        )
+    return {
+        "course": course,
+        "enrolment": enrolment,
+        "outline": outline,
+        "entry": entry,
+        "previous_entry": previous,
+        "next_entry": following,
+        "lesson_done": bool(entry and entry.done),
+        "quizzes": {
+            q.id: _quiz_view(q, attempts.get(q.id, [])) for q in lesson.quizzes
+        },
+        "exercise_answers": exercise_answers,
+    }
+
+
+def is_course_manager(user) -> bool:
+    return user.is_superuser or user.has_perm("courses.change_enrolment")
+
+
+def enrolments_visible_to(user) -> QuerySet:
+    """Enrolments a member of staff may see: all of them for course managers,
+    those of their own courses for trainers, none for anyone else."""
+    enrolments = Enrolment.objects.all()
+    if is_course_manager(user):
+        return enrolments
+    if user.has_perm("courses.view_enrolment"):
+        return enrolments.filter(course__trainers__user=user).distinct()
+    return enrolments.none()
+
+
+def courses_visible_to(user) -> QuerySet:
+    courses = CoursePage.objects.order_by("title")
+    if is_course_manager(user):
+        return courses
+    return courses.filter(trainers__user=user).distinct()

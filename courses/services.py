@@ -1,0 +1,350 @@
+"""Everything that changes a learner's state in a course. Each function is one
+transaction, validates before it writes, and raises ValidationError with a message
+meant for the learner."""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .blocks import QuestionKind
+from .models import (
+    CoursePage,
+    Enrolment,
+    ExerciseAnswer,
+    LessonCompletion,
+    LessonPage,
+    QuizAttempt,
+)
+from .selectors import course_outline, enrolment_closed_reason
+from .signals import course_completed
+
+CLOSED_MESSAGES = {
+    "not_open": lambda: _("Enrolment for this course has not opened yet."),
+    "closed": lambda: _("Enrolment for this course has closed."),
+    "full": lambda: _("This course is full."),
+}
+EXERCISE_ANSWER_MAX_LENGTH = 10_000
+
+
+def FOREIGN_ANSWERS() -> str:  # noqa: N802 - reads like the message it returns
+    return _(
+        "The answers sent do not belong to this quiz. Reload the page and try again."
+    )
+
+
+def _locked_course(course_id: int) -> CoursePage:
+    # Serialises enrolments in one course so the capacity holds under
+    # concurrent requests (PostgreSQL row lock; SQLite's write lock does the same).
+    return CoursePage.objects.select_for_update(of=("self",)).get(pk=course_id)
+
+
+def enrolment_create(*, user, course: CoursePage) -> Enrolment:
+    """Enrol the learner (open course) or record a request (approval course).
+    Capacity, enrolment window and an existing enrolment are respected; a learner
+    who withdrew comes back to the same record, keeping their progress."""
+    if not course.live:
+        raise ValidationError(_("This course is not published."), code="not_live")
+    with transaction.atomic():
+        course = _locked_course(course.pk)
+        enrolment = Enrolment.objects.filter(user=user, course=course).first()
+        if enrolment and enrolment.status == Enrolment.Status.ACTIVE:
+            raise ValidationError(
+                _("You are already enrolled in this course."), code="enrolled"
+            )
+        if enrolment and enrolment.status == Enrolment.Status.PENDING:
+            raise ValidationError(
+                _("Your request to join this course is awaiting approval."),
+                code="pending",
+            )
+        reason = enrolment_closed_reason(course=course)
+        if reason:
+            raise ValidationError(CLOSED_MESSAGES[reason](), code=reason)
+        if enrolment is None:
+            enrolment = Enrolment(user=user, course=course)
+        now = timezone.now()
+        enrolment.withdrawn_at = None
+        enrolment.decided_at = None
+        enrolment.decided_by = None
+        if course.enrolment_mode == "approval":
+            enrolment.status = Enrolment.Status.PENDING
+            enrolment.requested_at = now
+        else:
+            enrolment.status = Enrolment.Status.ACTIVE
+            enrolment.enrolled_at = enrolment.enrolled_at or now
+        enrolment.last_activity_at = now
+        enrolment.save()
+        if enrolment.is_active:
+            _progress_update(enrolment)
+        return enrolment
+
+
+def enrolment_withdraw(*, enrolment: Enrolment) -> Enrolment:
+    """Leave a course (or cancel a request). The record and progress are kept."""
+    with transaction.atomic():
+        enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        if enrolment.status not in (Enrolment.Status.ACTIVE, Enrolment.Status.PENDING):
+            raise ValidationError(
+                _("You are not enrolled in this course."), code="not_enrolled"
+            )
+        enrolment.status = Enrolment.Status.WITHDRAWN
+        enrolment.withdrawn_at = timezone.now()
+        enrolment.save(update_fields=["status", "withdrawn_at"])
+        return enrolment
+
+
+def enrolment_decide(*, enrolment: Enrolment, approve: bool, decided_by) -> Enrolment:
+    """A course manager accepts or declines a request; the learner is e-mailed
+    either way once the decision is committed. Approval respects the capacity."""
+    from .tasks import enrolment_decision_notify
+
+    with transaction.atomic():
+        course = _locked_course(enrolment.course_id)
+        enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        if enrolment.status != Enrolment.Status.PENDING:
+            raise ValidationError(
+                _("This request has already been decided."), code="decided"
+            )
+        if approve and course.capacity is not None:
+            taken = Enrolment.objects.filter(
+                course=course, status=Enrolment.Status.ACTIVE
+            ).count()
+            if taken >= course.capacity:
+                raise ValidationError(CLOSED_MESSAGES["full"](), code="full")
+        now = timezone.now()
+        enrolment.status = (
+            Enrolment.Status.ACTIVE if approve else Enrolment.Status.REJECTED
+        )
+        enrolment.decided_at = now
+        enrolment.decided_by = decided_by
+        if approve:
+            enrolment.enrolled_at = enrolment.enrolled_at or now
+        enrolment.save()
+        if approve:
+            _progress_update(enrolment)
+        enrolment_decision_notify.delay_on_commit(enrolment.pk)
+        return enrolment
+
+
+def _active_enrolment(*, user, lesson: LessonPage) -> Enrolment:
+    course = lesson.get_parent().get_parent()
+    enrolment = (
+        Enrolment.objects.select_for_update()
+        .filter(user=user, course_id=course.pk, status=Enrolment.Status.ACTIVE)
+        .first()
+    )
+    if enrolment is None:
+        raise ValidationError(
+            _("Enrol in the course to take this lesson."), code="not_enrolled"
+        )
+    return enrolment
+
+
+def _assert_unlocked(enrolment: Enrolment, lesson: LessonPage) -> None:
+    course = enrolment.course
+    if not course.lessons_in_order:
+        return
+    entry = course_outline(course=course, enrolment=enrolment).entry(lesson.pk)
+    if entry is None or entry.locked:
+        raise ValidationError(
+            _("Complete the earlier lessons of this course first."), code="locked"
+        )
+
+
+def _progress_update(
+    enrolment: Enrolment, required: set[int] | None = None
+) -> Enrolment:
+    """Recount required lessons and those done; record the completion once."""
+    if required is None:
+        required = course_outline(course=enrolment.course).required_ids
+    done = required & set(
+        LessonCompletion.objects.filter(enrolment=enrolment).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    enrolment.required_total = len(required)
+    enrolment.required_done = len(done)
+    fields = ["required_total", "required_done"]
+    newly_completed = (
+        enrolment.is_active
+        and enrolment.completed_at is None
+        and required
+        and done == required
+    )
+    if newly_completed:
+        enrolment.completed_at = timezone.now()
+        fields.append("completed_at")
+    enrolment.save(update_fields=fields)
+    if newly_completed:
+        course_completed.send(sender=Enrolment, enrolment=enrolment)
+    return enrolment
+
+
+def _touch(enrolment: Enrolment, lesson: LessonPage) -> None:
+    enrolment.last_lesson = lesson
+    enrolment.last_activity_at = timezone.now()
+    enrolment.save(update_fields=["last_lesson", "last_activity_at"])
+
+
+def lesson_visit(*, user, lesson: LessonPage) -> None:
+    """Remember where the learner is, for "continue where you left off"."""
+    Enrolment.objects.filter(
+        user=user,
+        course_id=lesson.get_parent().get_parent().pk,
+        status=Enrolment.Status.ACTIVE,
+    ).update(last_lesson=lesson, last_activity_at=timezone.now())
+
+
+def lesson_complete(*, user, lesson: LessonPage) -> Enrolment:
+    """Mark a lesson without a quiz as done; a lesson with quizzes completes
+    when its quizzes are passed."""
+    with transaction.atomic():
+        enrolment = _active_enrolment(user=user, lesson=lesson)
+        _assert_unlocked(enrolment, lesson)
+        if lesson.quizzes:
+            raise ValidationError(
+                _("This lesson is complete when you pass its quiz."), code="has_quiz"
+            )
+        LessonCompletion.objects.get_or_create(enrolment=enrolment, lesson=lesson)
+        _touch(enrolment, lesson)
+        return _progress_update(enrolment)
+
+
+def _score(quiz_value, answers: dict[str, list[str]]) -> int:
+    questions = quiz_value["questions"].bound_blocks
+    correct = 0
+    for question in questions:
+        right = {
+            a.id for a in question.value["answers"].bound_blocks if a.value["correct"]
+        }
+        if set(answers.get(question.id, [])) == right:
+            correct += 1
+    return round(100 * correct / len(questions)) if questions else 0
+
+
+def _clean_answers(
+    quiz_value, submitted: dict[str, Iterable[str]]
+) -> dict[str, list[str]]:
+    """Keep only answers that belong to this quiz; refuse anything else."""
+    questions = {q.id: q for q in quiz_value["questions"].bound_blocks}
+    unknown = set(submitted) - set(questions)
+    if unknown:
+        raise ValidationError(
+            FOREIGN_ANSWERS(),
+            code="unknown_question",
+        )
+    cleaned: dict[str, list[str]] = {}
+    for question_id, question in questions.items():
+        chosen = list(dict.fromkeys(submitted.get(question_id, [])))
+        answer_ids = {a.id for a in question.value["answers"].bound_blocks}
+        if set(chosen) - answer_ids:
+            raise ValidationError(
+                FOREIGN_ANSWERS(),
+                code="unknown_answer",
+            )
+        if question.value["kind"] != QuestionKind.MULTIPLE and len(chosen) > 1:
+            raise ValidationError(
+                _("Choose only one answer for each single-choice question."),
+                code="too_many_answers",
+            )
+        cleaned[question_id] = chosen
+    if not any(cleaned.values()):
+        raise ValidationError(_("Answer at least one question."), code="empty")
+    return cleaned
+
+
+def quiz_submit(
+    *, user, lesson: LessonPage, quiz_id: str, answers: dict[str, Iterable[str]]
+) -> QuizAttempt:
+    """Check a quiz attempt on the server and keep it with its score and time.
+    Passing every quiz of the lesson completes the lesson."""
+    quiz = lesson.quiz(quiz_id)
+    if quiz is None:
+        raise ValidationError(_("This quiz does not exist."), code="unknown_quiz")
+    with transaction.atomic():
+        enrolment = _active_enrolment(user=user, lesson=lesson)
+        _assert_unlocked(enrolment, lesson)
+        cleaned = _clean_answers(quiz.value, answers)
+        previous = QuizAttempt.objects.filter(
+            enrolment=enrolment, lesson=lesson, quiz_id=quiz_id
+        )
+        max_attempts = quiz.value["max_attempts"]
+        if max_attempts and previous.count() >= max_attempts:
+            raise ValidationError(
+                _("You have used all %(count)s attempts for this quiz.")
+                % {"count": max_attempts},
+                code="no_attempts_left",
+            )
+        score = _score(quiz.value, cleaned)
+        attempt = QuizAttempt.objects.create(
+            enrolment=enrolment,
+            lesson=lesson,
+            quiz_id=quiz_id,
+            answers=cleaned,
+            score=score,
+            passed=score >= quiz.value["pass_mark"],
+        )
+        _touch(enrolment, lesson)
+        passed_quizzes = set(
+            QuizAttempt.objects.filter(
+                enrolment=enrolment, lesson=lesson, passed=True
+            ).values_list("quiz_id", flat=True)
+        )
+        if {q.id for q in lesson.quizzes} <= passed_quizzes:
+            LessonCompletion.objects.get_or_create(enrolment=enrolment, lesson=lesson)
+            _progress_update(enrolment)
+        return attempt
+
+
+def exercise_answer_save(
+    *, user, lesson: LessonPage, exercise_id: str, text: str
+) -> ExerciseAnswer:
+    """Keep the learner's answer to an exercise (replacing their earlier one)."""
+    if lesson.exercise(exercise_id) is None:
+        raise ValidationError(
+            _("This exercise does not exist."), code="unknown_exercise"
+        )
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Write your answer before saving."), code="empty")
+    if len(text) > EXERCISE_ANSWER_MAX_LENGTH:
+        raise ValidationError(
+            _("Your answer is too long: at most %(max)s characters.")
+            % {"max": EXERCISE_ANSWER_MAX_LENGTH},
+            code="too_long",
+        )
+    with transaction.atomic():
+        enrolment = _active_enrolment(user=user, lesson=lesson)
+        answer, _created = ExerciseAnswer.objects.update_or_create(
+            enrolment=enrolment,
+            lesson=lesson,
+            exercise_id=exercise_id,
+            defaults={"text": text},
+        )
+        _touch(enrolment, lesson)
+        return answer
+
+
+def course_progress_recompute(*, course: CoursePage) -> int:
+    """After a trainer adds, removes or un-requires a lesson, recount every
+    enrolment's progress. Completed enrolments stay completed; one that now has
+    every required lesson done is completed. Returns the number recounted."""
+    count = 0
+    required = course_outline(course=course).required_ids
+    enrolment_ids = list(
+        Enrolment.objects.filter(
+            course=course, status=Enrolment.Status.ACTIVE
+        ).values_list("pk", flat=True)
+    )
+    for enrolment_id in enrolment_ids:
+        with transaction.atomic():
+            enrolment = (
+                Enrolment.objects.select_for_update()
+                .select_related("course")
+                .get(pk=enrolment_id)
+            )
+            _progress_update(enrolment, required)
+            count += 1
+    return count

@@ -1,0 +1,117 @@
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import Page
+
+from accounts.factories import UserFactory
+from courses import services
+from courses.factories import build_course
+from courses.models import Enrolment, Trainer
+from courses.roles import COURSE_MANAGERS, TRAINERS
+
+pytestmark = pytest.mark.django_db
+
+
+def staff(group_name: str, **fields):
+    user = UserFactory(**fields)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def test_trainer_sees_only_the_learners_of_their_own_courses(client, catalogue):
+    trainer_user = staff(TRAINERS, full_name="Tina Trainer")
+    mine, my_lessons = build_course(parent=catalogue, title="My course")
+    mine.trainers.add(Trainer.objects.create(name="Tina Trainer", user=trainer_user))
+    mine.save_revision().publish()
+    other, _ = build_course(parent=catalogue, title="Someone else's course")
+    ana, bor = (
+        UserFactory(full_name="Ana Learner"),
+        UserFactory(full_name="Bor Outsider"),
+    )
+    services.enrolment_create(user=ana, course=mine)
+    services.lesson_complete(user=ana, lesson=my_lessons[0])
+    services.enrolment_create(user=bor, course=other)
+    client.force_login(trainer_user)
+
+    page = client.get(reverse("courses_learners")).content.decode()
+    assert "Ana Learner" in page and "25%" in page
+    assert "Bor Outsider" not in page
+
+    export = client.get(reverse("courses_learners"), {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert rows[0][:3] == ["Learner", "E-mail", "Course"]
+    assert [row[0] for row in rows[1:]] == ["Ana Learner"]
+    assert rows[1][4] == "25"
+    xlsx = client.get(reverse("courses_learners"), {"export": "xlsx"})
+    assert xlsx.status_code == 200
+
+
+def test_learners_and_anonymous_visitors_cannot_open_staff_views(client, catalogue):
+    course, _ = build_course(parent=catalogue, enrolment_mode="approval")
+    pending = services.enrolment_create(user=UserFactory(), course=course)
+    for url in (
+        reverse("courses_learners"),
+        reverse("courses_enrolment_requests"),
+    ):
+        assert client.get(url).status_code == 302  # to the admin log-in
+    client.force_login(UserFactory())
+    assert client.get(reverse("courses_learners")).status_code in (302, 403)
+    response = client.post(
+        reverse("courses_enrolment_decide", args=[pending.pk]), {"decision": "approve"}
+    )
+    assert response.status_code in (302, 403)
+    pending.refresh_from_db()
+    assert pending.status == Enrolment.Status.PENDING
+
+
+def test_trainer_cannot_decide_requests(client, catalogue):
+    course, _ = build_course(parent=catalogue, enrolment_mode="approval")
+    pending = services.enrolment_create(user=UserFactory(), course=course)
+    client.force_login(staff(TRAINERS))
+    response = client.post(
+        reverse("courses_enrolment_decide", args=[pending.pk]), {"decision": "approve"}
+    )
+    # Wagtail answers a refused admin view with a redirect to the dashboard.
+    assert response.status_code in (302, 403)
+    assert response.get("Location", "") != reverse("courses_enrolment_requests")
+    pending.refresh_from_db()
+    assert pending.status == Enrolment.Status.PENDING
+
+
+def test_course_manager_approves_a_request_in_the_admin(client, catalogue, mailoutbox):
+    course, _ = build_course(
+        parent=catalogue, enrolment_mode="approval", title="Agents"
+    )
+    pending = services.enrolment_create(
+        user=UserFactory(full_name="Ana Learner"), course=course
+    )
+    client.force_login(staff(COURSE_MANAGERS))
+    page = client.get(reverse("courses_enrolment_requests")).content.decode()
+    assert "Ana Learner" in page and "Agents" in page
+    response = client.post(
+        reverse("courses_enrolment_decide", args=[pending.pk]), {"decision": "approve"}
+    )
+    assert response.status_code == 302
+    pending.refresh_from_db()
+    assert pending.status == Enrolment.Status.ACTIVE
+
+
+def test_trainers_edit_courses_but_only_managers_publish(catalogue):
+    trainer, manager = staff(TRAINERS), staff(COURSE_MANAGERS)
+    course, _ = build_course(parent=catalogue)
+    home = Page.objects.get(pk=catalogue.get_parent().pk)
+
+    trainer_perms = course.permissions_for_user(trainer)
+    assert trainer_perms.can_edit()
+    assert not trainer_perms.can_publish()
+    assert not home.permissions_for_user(trainer).can_edit()
+    assert catalogue.permissions_for_user(trainer).can_add_subpage()
+
+    assert course.permissions_for_user(manager).can_publish()
+    assert not home.permissions_for_user(manager).can_edit()
+    # Courses go through the course review by course managers.
+    workflow = course.get_workflow()
+    assert workflow is not None and workflow.name == "Course review"

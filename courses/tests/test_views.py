@@ -1,0 +1,315 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.factories import UserFactory
+from assessments.models import Competence
+from courses import services
+from courses.factories import (
+    LessonPageFactory,
+    ModulePageFactory,
+    build_course,
+    exercise_block,
+)
+from courses.models import Enrolment, QuizAttempt
+
+pytestmark = pytest.mark.django_db
+
+
+def html(response) -> str:
+    return response.content.decode()
+
+
+def test_catalogue_lists_published_courses_with_filters(client, catalogue):
+    finance, _ = build_course(
+        parent=catalogue, title="Money for makers", level="foundation"
+    )
+    finance.competences.set([Competence.objects.get(code="financial_literacy")])
+    finance.sectors = ["crafts"]
+    finance.save_revision().publish()
+    vision, _ = build_course(parent=catalogue, title="Seeing further", level="advanced")
+    vision.competences.set([Competence.objects.get(code="vision")])
+    vision.save_revision().publish()
+    draft, _ = build_course(parent=catalogue, title="Unfinished draft", live=False)
+
+    page = html(client.get(catalogue.url))
+    assert "Money for makers" in page and "Seeing further" in page
+    assert "Unfinished draft" not in page
+
+    by_competence = html(
+        client.get(catalogue.url, {"competence": "financial_literacy"})
+    )
+    assert "Money for makers" in by_competence and "Seeing further" not in by_competence
+    by_level = html(client.get(catalogue.url, {"level": "advanced"}))
+    assert "Seeing further" in by_level and "Money for makers" not in by_level
+    # A course without sectors suits every sector.
+    by_sector = html(client.get(catalogue.url, {"sector": "music"}))
+    assert "Seeing further" in by_sector and "Money for makers" not in by_sector
+    assert "Money for makers" in html(client.get(catalogue.url, {"sector": "crafts"}))
+    searched = html(client.get(catalogue.url, {"q": "makers"}))
+    assert "Money for makers" in searched and "Seeing further" not in searched
+
+
+def test_catalogue_explains_bad_filters(client, catalogue):
+    build_course(parent=catalogue, title="Money for makers")
+    response = client.get(catalogue.url, {"level": "wizard", "q": "x" * 500})
+    assert response.status_code == 200
+    page = html(response)
+    assert 'id="id_level_errors"' in page and 'id="id_q_errors"' in page
+    assert "Money for makers" in page
+
+
+def test_course_page_shows_outline_trainer_and_enrol_button(client, catalogue, learner):
+    course, lessons = build_course(parent=catalogue)
+    page = html(client.get(course.url))
+    assert lessons[0].title in page and "10 min" in page
+    assert "Log in to enrol" in page
+
+    client.force_login(learner)
+    page = html(client.get(course.url))
+    assert reverse("courses:enrol", args=[course.pk]) in page
+
+
+@pytest.mark.parametrize(
+    ("fields", "text"),
+    [
+        ({"capacity": 0}, "This course is full."),
+        ({"enrolment_mode": "approval"}, "Ask to join"),
+    ],
+)
+def test_course_page_states(client, catalogue, learner, fields, text):
+    course, _ = build_course(parent=catalogue, **fields)
+    client.force_login(learner)
+    assert text in html(client.get(course.url))
+
+
+def test_enrol_and_withdraw_through_the_site(client, catalogue, learner):
+    course, lessons = build_course(parent=catalogue)
+    client.force_login(learner)
+    response = client.post(reverse("courses:enrol", args=[course.pk]))
+    assert response.status_code == 302
+    page = html(client.get(course.url))
+    assert "You are enrolled" in page
+    assert "0% complete" in page
+    assert "Start the first lesson" in page
+
+    client.post(reverse("courses:withdraw", args=[course.pk]))
+    assert Enrolment.objects.get(user=learner).status == "withdrawn"
+
+
+def test_enrolling_in_a_full_course_shows_why_next_to_the_button(
+    client, catalogue, learner
+):
+    course, _ = build_course(parent=catalogue, capacity=1)
+    services.enrolment_create(user=UserFactory(), course=course)
+    client.force_login(learner)
+    response = client.post(reverse("courses:enrol", args=[course.pk]))
+    assert response.status_code == 400
+    assert '<p class="errorlist" role="alert">This course is full.</p>' in html(
+        response
+    )
+    assert not Enrolment.objects.filter(user=learner).exists()
+
+
+def test_enrol_needs_post_and_login(client, catalogue):
+    course, _ = build_course(parent=catalogue)
+    assert client.post(reverse("courses:enrol", args=[course.pk])).status_code == 302
+    client.force_login(UserFactory())
+    assert client.get(reverse("courses:enrol", args=[course.pk])).status_code == 405
+    assert client.post(reverse("courses:enrol", args=[999999])).status_code == 404
+
+
+def test_lessons_are_for_enrolled_learners(client, catalogue, learner):
+    course, lessons = build_course(parent=catalogue)
+    assert "/accounts/login/" in client.get(lessons[0].url).url
+    client.force_login(learner)
+    assert client.get(lessons[0].url).url == course.url
+    services.enrolment_create(user=learner, course=course)
+    response = client.get(lessons[0].url)
+    assert response.status_code == 200
+    assert "Lesson 1 of 4" in html(response)
+    assert Enrolment.objects.get(user=learner).last_lesson_id == lessons[0].pk
+
+
+def test_locked_lessons_send_the_learner_to_the_first_unfinished_one(
+    client, catalogue, learner
+):
+    course, lessons = build_course(parent=catalogue, lessons_in_order=True)
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    assert client.get(lessons[2].url).url == lessons[0].url
+    client.post(reverse("courses:lesson_complete", args=[lessons[0].pk]))
+    assert client.get(lessons[1].url).status_code == 200
+
+
+def test_marking_complete_moves_to_the_next_lesson_and_the_progress_bar(
+    client, catalogue, learner
+):
+    course, lessons = build_course(parent=catalogue)
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    response = client.post(reverse("courses:lesson_complete", args=[lessons[0].pk]))
+    assert response.url == lessons[1].url
+    page = html(client.get(lessons[1].url))
+    assert "25% complete" in page
+    assert 'aria-valuenow="25"' in page
+
+
+def test_quiz_failure_then_pass_with_feedback(client, catalogue, learner):
+    course, lessons = build_course(
+        parent=catalogue, lessons_per_module=(1,), quizzes=(1,)
+    )
+    lesson = lessons[0]
+    quiz = lesson.quizzes[0]
+    questions = quiz.value["questions"].bound_blocks
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    url = reverse("courses:quiz_submit", args=[lesson.pk, quiz.id])
+
+    def answer(correct: bool) -> dict:
+        return {
+            f"q-{q.id}": [
+                a.id
+                for a in q.value["answers"].bound_blocks
+                if a.value["correct"] == correct
+            ][0]
+            for q in questions
+        }
+
+    response = client.post(url, answer(False))
+    assert response.status_code == 302
+    page = html(client.get(lesson.url))
+    assert "You scored 0%" in page
+    assert "Feedback on Only materials" in page
+
+    client.post(url, answer(True))
+    page = html(client.get(lesson.url))
+    assert "You passed with 100%" in page
+    assert "You have completed this lesson." in page
+    assert Enrolment.objects.get(user=learner).completed_at is not None
+
+
+def test_tampered_quiz_post_is_refused_next_to_the_quiz(client, catalogue, learner):
+    course, lessons = build_course(
+        parent=catalogue, lessons_per_module=(1,), quizzes=(1,)
+    )
+    lesson, quiz = lessons[0], lessons[0].quizzes[0]
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    response = client.post(
+        reverse("courses:quiz_submit", args=[lesson.pk, quiz.id]), {"q-forged": "x"}
+    )
+    assert response.status_code == 400
+    assert "do not belong to this quiz" in html(response)
+    assert not QuizAttempt.objects.exists()
+    response = client.post(reverse("courses:quiz_submit", args=[lesson.pk, "nope"]), {})
+    assert response.status_code == 400
+
+
+def test_quiz_by_someone_not_enrolled_is_refused(client, catalogue):
+    course, lessons = build_course(
+        parent=catalogue, lessons_per_module=(1,), quizzes=(1,)
+    )
+    lesson, quiz = lessons[0], lessons[0].quizzes[0]
+    client.force_login(UserFactory())
+    response = client.post(
+        reverse("courses:quiz_submit", args=[lesson.pk, quiz.id]), {}
+    )
+    assert response.status_code in (302, 400)
+    assert not QuizAttempt.objects.exists()
+
+
+def test_exercise_answer_is_saved_and_escaped(client, catalogue, learner):
+    course, _ = build_course(parent=catalogue, lessons_per_module=())
+    lesson = LessonPageFactory(
+        parent=ModulePageFactory(parent=course), body=[exercise_block()]
+    )
+    exercise_id = lesson.body[0].id
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    url = reverse("courses:exercise_save", args=[lesson.pk, exercise_id])
+    client.post(url, {"answer": "<script>alert(1)</script> 320 € a day"})
+    page = html(client.get(lesson.url))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; 320 € a day" in page
+    assert "<script>alert(1)" not in page
+
+    response = client.post(url, {"answer": "   "})
+    assert response.status_code == 400
+    assert "Write your answer before saving." in html(response)
+
+
+def test_dashboard_lists_my_courses(client, catalogue, learner):
+    active, lessons = build_course(parent=catalogue, title="Pricing your work")
+    pending, _ = build_course(
+        parent=catalogue, title="Agents", enrolment_mode="approval"
+    )
+    done, done_lessons = build_course(
+        parent=catalogue, title="Finished", lessons_per_module=(1,)
+    )
+    services.enrolment_create(user=learner, course=active)
+    services.lesson_complete(user=learner, lesson=lessons[0])
+    services.enrolment_create(user=learner, course=pending)
+    services.enrolment_create(user=learner, course=done)
+    services.lesson_complete(user=learner, lesson=done_lessons[0])
+    client.force_login(learner)
+
+    page = html(client.get(reverse("courses:dashboard")))
+    assert "Pricing your work" in page and "25% complete" in page
+    assert "Awaiting approval" in page and "Agents" in page
+    assert "Completed courses" in page and "Finished" in page
+
+
+def test_dashboard_requires_login(client, demo_site):
+    assert "/accounts/login/" in client.get(reverse("courses:dashboard")).url
+
+
+# --- query budgets -----------------------------------------------------------
+
+
+def count_queries(client, url: str) -> int:
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_catalogue_queries_do_not_grow_with_courses(client, catalogue):
+    build_course(parent=catalogue, lessons_per_module=(1,))
+    one = count_queries(client, catalogue.url)
+    for _ in range(49):
+        build_course(parent=catalogue, lessons_per_module=(1,))
+    assert count_queries(client, catalogue.url) == one
+
+
+def test_course_page_queries_do_not_grow_with_lessons_or_learners(
+    client, catalogue, learner
+):
+    course, lessons = build_course(parent=catalogue, lessons_per_module=(1,))
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    one = count_queries(client, course.url)
+    module = lessons[0].get_parent()
+    for _ in range(49):
+        LessonPageFactory(parent=module)
+    for _ in range(49):
+        services.enrolment_create(user=UserFactory(), course=course)
+    assert count_queries(client, course.url) == one
+
+
+def test_lesson_page_queries_do_not_grow_with_lessons_or_learners(
+    client, catalogue, learner
+):
+    course, lessons = build_course(
+        parent=catalogue, lessons_per_module=(1,), quizzes=(1,)
+    )
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    one = count_queries(client, lessons[0].url)
+    module = lessons[0].get_parent()
+    for _ in range(49):
+        LessonPageFactory(parent=module)
+    for _ in range(49):
+        services.enrolment_create(user=UserFactory(), course=course)
+    assert count_queries(client, lessons[0].url) == one

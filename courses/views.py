@@ -1,0 +1,188 @@
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.models import Locale
+
+from accounts.models import CreativeSector
+from assessments.entrecomp import Band
+from assessments.models import Competence
+
+from . import services
+from .models import CourseIndexPage, CoursePage, Enrolment, LessonPage
+from .selectors import course_outline, enrolment_for, learner_dashboard
+
+QUIZ_FIELD_PREFIX = "q-"
+
+
+class CatalogueFilterForm(forms.Form):
+    q = forms.CharField(label=gettext_lazy("Search"), max_length=100, required=False)
+    competence = forms.ModelChoiceField(
+        label=gettext_lazy("Competence"),
+        queryset=Competence.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=gettext_lazy("All competences"),
+    )
+    level = forms.ChoiceField(
+        label=gettext_lazy("Level"),
+        choices=[("", gettext_lazy("All levels")), *Band.choices],
+        required=False,
+    )
+    sector = forms.ChoiceField(
+        label=gettext_lazy("Creative sector"),
+        choices=[("", gettext_lazy("All sectors")), *CreativeSector.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.attrs["type"] = "search"
+
+
+def _live_course(course_id: int) -> CoursePage:
+    return get_object_or_404(CoursePage.objects.live(), pk=course_id)
+
+
+def _live_lesson(lesson_id: int) -> LessonPage:
+    return get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+
+
+def _rerender(request: HttpRequest, page, **errors) -> HttpResponse:
+    """Show the page again with the error next to the form that caused it."""
+    request.block_errors = errors
+    response = page.serve(request)
+    if hasattr(response, "render"):
+        response.render()
+    response.status_code = 400
+    return response
+
+
+@login_required
+@require_POST
+def enrol(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = _live_course(course_id)
+    try:
+        enrolment = services.enrolment_create(user=request.user, course=course)
+    except ValidationError as error:
+        return _rerender(request, course, enrol=error.messages[0])
+    if enrolment.status == Enrolment.Status.PENDING:
+        messages.success(
+            request, _("Your request has been sent. We will e-mail you the answer.")
+        )
+    else:
+        messages.success(request, _("You are enrolled. Enjoy the course!"))
+    return HttpResponseRedirect(course.get_url(request))
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = _live_course(course_id)
+    enrolment = Enrolment.objects.filter(user=request.user, course=course).first()
+    if enrolment is None:
+        raise Http404
+    try:
+        services.enrolment_withdraw(enrolment=enrolment)
+    except ValidationError as error:
+        return _rerender(request, course, enrol=error.messages[0])
+    messages.success(
+        request, _("You have left the course. Your progress is kept if you come back.")
+    )
+    return HttpResponseRedirect(course.get_url(request))
+
+
+@login_required
+@require_POST
+def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
+    lesson = _live_lesson(lesson_id)
+    try:
+        services.lesson_complete(user=request.user, lesson=lesson)
+    except ValidationError as error:
+        return _rerender(request, lesson, complete=error.messages[0])
+    course = lesson.get_parent().get_parent()
+    _previous, following = course_outline(course=course.specific).neighbours(lesson.pk)
+    target = following.lesson if following else course
+    return HttpResponseRedirect(target.get_url(request))
+
+
+@login_required
+@require_POST
+def quiz_submit(request: HttpRequest, lesson_id: int, quiz_id: str) -> HttpResponse:
+    lesson = _live_lesson(lesson_id)
+    answers = {
+        key[len(QUIZ_FIELD_PREFIX) :]: request.POST.getlist(key)
+        for key in request.POST
+        if key.startswith(QUIZ_FIELD_PREFIX)
+    }
+    try:
+        services.quiz_submit(
+            user=request.user, lesson=lesson, quiz_id=quiz_id, answers=answers
+        )
+    except ValidationError as error:
+        return _rerender(request, lesson, **{f"quiz-{quiz_id}": error.messages[0]})
+    return HttpResponseRedirect(f"{lesson.get_url(request)}#quiz-{quiz_id}")
+
+
+@login_required
+@require_POST
+def exercise_save(
+    request: HttpRequest, lesson_id: int, exercise_id: str
+) -> HttpResponse:
+    lesson = _live_lesson(lesson_id)
+    try:
+        services.exercise_answer_save(
+            user=request.user,
+            lesson=lesson,
+            exercise_id=exercise_id,
+            text=request.POST.get("answer", ""),
+        )
+    except ValidationError as error:
+        return _rerender(
+            request, lesson, **{f"exercise-{exercise_id}": error.messages[0]}
+        )
+    messages.success(request, _("Your answer has been saved."))
+    return HttpResponseRedirect(f"{lesson.get_url(request)}#exercise-{exercise_id}")
+
+
+def lesson_serve(request: HttpRequest, lesson: LessonPage, serve, *args, **kwargs):
+    """Lessons are for enrolled learners (and the people who edit them); with
+    "lessons in order" a lesson opens once the required ones before it are done."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    course = lesson.get_parent().get_parent().specific
+    enrolment = enrolment_for(user=request.user, course=course)
+    is_editor = lesson.permissions_for_user(request.user).can_edit()
+    if not (enrolment and enrolment.is_active) and not is_editor:
+        messages.info(request, _("Enrol in the course to open its lessons."))
+        return HttpResponseRedirect(course.get_url(request))
+    active = enrolment if enrolment and enrolment.is_active else None
+    outline = course_outline(
+        course=course, enrolment=active, current_lesson_id=lesson.pk
+    )
+    entry = outline.entry(lesson.pk)
+    if entry and entry.locked and not is_editor:
+        messages.info(request, _("Complete the earlier lessons of this course first."))
+        continue_entry = outline.continue_entry()
+        target = continue_entry.lesson if continue_entry else course
+        return HttpResponseRedirect(target.get_url(request))
+    if active and request.method == "GET":
+        services.lesson_visit(user=request.user, lesson=lesson)
+    request.lesson_state = {"course": course, "enrolment": active, "outline": outline}
+    return serve(request, *args, **kwargs)
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    context = learner_dashboard(user=request.user)
+    catalogue = (
+        CourseIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    )
+    context["catalogue_url"] = catalogue.get_url(request) if catalogue else ""
+    return render(request, "courses/dashboard.html", context)

@@ -1,0 +1,75 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views
+from .models import Trainer
+from .selectors import is_course_manager
+
+
+class TrainerViewSet(SnippetViewSet):
+    model = Trainer
+    icon = "user"
+    menu_label = _("Trainers")
+    list_display = ["name", "user"]
+    search_fields = ["name"]
+
+
+register_snippet(TrainerViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_course_admin_urls():
+    learners = admin_views.LearnersReportView
+    return [
+        path("courses/learners/", learners.as_view(), name="courses_learners"),
+        path(
+            "courses/learners/results/",
+            learners.as_view(results_only=True),
+            name="courses_learners_results",
+        ),
+        path(
+            "courses/requests/",
+            admin_views.enrolment_requests,
+            name="courses_enrolment_requests",
+        ),
+        path(
+            "courses/requests/<int:enrolment_id>/decide/",
+            admin_views.enrolment_decide,
+            name="courses_enrolment_decide",
+        ),
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, check, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.check = check
+
+    def is_shown(self, request):
+        return self.check(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_learners_menu_item():
+    return PermissionMenuItem(
+        _("Learners"),
+        reverse("courses_learners"),
+        icon_name="group",
+        order=250,
+        check=lambda user: user.has_perm("courses.view_enrolment"),
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_requests_menu_item():
+    return PermissionMenuItem(
+        _("Enrolment requests"),
+        reverse("courses_enrolment_requests"),
+        icon_name="tasks",
+        order=251,
+        check=is_course_manager,
+    )
