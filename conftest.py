@@ -295,3 +295,15 @@ def demo_site(db):
     from wagtail.models import Site
 
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def demo_course(demo_site):
+    """The courses app's demo content: catalogues and the demo course in sl and en."""
+    from courses import demo
+
+    for _line in demo.load():
+        pass
+    from courses.models import CoursePage
+
+    return CoursePage.objects.get(locale__language_code="en")

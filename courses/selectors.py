@@ -73,6 +73,8 @@ def course_outline(
 ) -> Outline:
     """Modules and live lessons of a course in tree order, with each lesson's state
     for the enrolment. Three queries whatever the size of the course."""
+    if course is None or not course.path:
+        return Outline()  # a page being previewed before it was first saved
     modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
     live_module_paths = {module.path: module for module in modules}
     lessons = (
@@ -136,6 +138,13 @@ def enrolment_closed_reason(*, course: CoursePage, now=None) -> str | None:
 def course_view_state(*, course: CoursePage, user) -> dict:
     """What the course page shows this visitor: outline, enrolment, progress and
     which enrol button (or state) applies."""
+    if not course.pk:
+        return {
+            "outline": Outline(),
+            "enrol_state": "open",
+            "trainers": [],
+            "competences": [],
+        }
     enrolment = enrolment_for(user=user, course=course)
     outline = course_outline(
         course=course,
@@ -280,10 +289,12 @@ def lesson_view_state(
     course: CoursePage | None = None,
     enrolment: Enrolment | None = None,
     outline: Outline | None = None,
+    preview: bool = False,
 ) -> dict:
     from .models import ExerciseAnswer
 
-    course = course or lesson.get_parent().get_parent().specific
+    if course is None and lesson.path:
+        course = CoursePage.objects.ancestor_of(lesson).first()
     outline = outline or course_outline(
         course=course, enrolment=enrolment, current_lesson_id=lesson.pk
     )

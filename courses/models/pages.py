@@ -168,7 +168,8 @@ class CoursePage(Page):
         from ..selectors import course_view_state
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_view_state(course=self, user=request.user))
+        user = request.user if self.pk else None  # an unsaved page in preview
+        context.update(course_view_state(course=self, user=user))
         context["block_errors"] = getattr(request, "block_errors", {})
         return context
 
@@ -246,3 +247,9 @@ class LessonPage(Page):
         from ..views import lesson_serve
 
         return lesson_serve(request, self, super().serve, *args, **kwargs)
+
+    def serve_preview(self, request, mode_name):
+        # Only editors reach previews: show the lesson as a learner would see it,
+        # without enrolment checks (the page may not even be saved yet).
+        request.lesson_state = {"preview": True}
+        return super().serve(request)

@@ -313,3 +313,19 @@ def test_lesson_page_queries_do_not_grow_with_lessons_or_learners(
     for _ in range(49):
         services.enrolment_create(user=UserFactory(), course=course)
     assert count_queries(client, lessons[0].url) == one
+
+
+def test_editors_preview_lessons_and_courses_without_enrolling(catalogue):
+    from courses.factories import quiz_block
+    from courses.models import LessonPage
+
+    course, lessons = build_course(
+        parent=catalogue, lessons_per_module=(1,), quizzes=(1,)
+    )
+    saved = lessons[0].make_preview_request()
+    assert saved.status_code == 200
+    assert "Check yourself" in saved.content.decode()
+
+    unsaved = LessonPage(title="Draft lesson", slug="draft", body=[quiz_block()])
+    assert "Draft lesson" in unsaved.make_preview_request().content.decode()
+    assert course.make_preview_request().status_code == 200
