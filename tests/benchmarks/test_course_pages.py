@@ -100,8 +100,6 @@ def test_course_pages_under_load(demo_site, gunicorn):
     )
     print(f"{'page':34} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'vs bare':>8}")
     for name, figures in results.items():
-        print(
-            f"{name:34} {figures['rps']:>8} {figures['p50_ms']:>8} {figures['p95_ms']:>8} "
-            f"{figures['rps'] / baseline:>8.2f}"
-        )
+        rps, p50, p95 = figures["rps"], figures["p50_ms"], figures["p95_ms"]
+        print(f"{name:34} {rps:>8} {p50:>8} {p95:>8} {rps / baseline:>8.2f}")
     record("course_pages", {"database": connection.vendor, "results": results})
