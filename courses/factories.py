@@ -4,7 +4,6 @@ import uuid
 
 import factory
 import wagtail_factories
-from wagtail.models import Locale
 
 from accounts.factories import UserFactory
 
@@ -75,7 +74,6 @@ def text_block(text="<p>Lesson text.</p>"):
 class CourseIndexPageFactory(wagtail_factories.PageFactory):
     title = "Courses"
     slug = factory.Sequence(lambda n: f"courses-{n}")
-    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="en"))
 
     class Meta:
         model = CourseIndexPage

@@ -15,6 +15,7 @@ from assessments.entrecomp import Band
 from assessments.models import Competence
 
 from . import services
+from .dashboard import panels as dashboard_panels
 from .models import CourseIndexPage, CoursePage, Enrolment, LessonPage
 from .selectors import course_outline, enrolment_for, learner_dashboard
 
@@ -185,4 +186,5 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         CourseIndexPage.objects.live().filter(locale=Locale.get_active()).first()
     )
     context["catalogue_url"] = catalogue.get_url(request) if catalogue else ""
+    context["panels"] = dashboard_panels(request)
     return render(request, "courses/dashboard.html", context)

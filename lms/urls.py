@@ -6,10 +6,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates.views import verify_redirect
+
 urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
+    # The address printed on certificates and in their QR code: no language
+    # prefix, so it never changes; it redirects to the visitor's language.
+    path("verify/<str:code>/", verify_redirect, name="verify_unprefixed"),
 ]
 
 if settings.DEBUG:
@@ -23,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("profile/", include("accounts.urls")),
     path("", include("courses.urls")),
+    path("", include("certificates.urls")),
     # Wagtail serves every other page, in the language of the prefix.
     path("", include(wagtail_urls)),
 )

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "accounts.apps.AccountsConfig",
     "assessments.apps.AssessmentsConfig",
     "courses.apps.CoursesConfig",
+    "certificates.apps.CertificatesConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -198,7 +199,36 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Certificates are private: no URL, downloaded through a view that checks who
+    # asks. Point CERTIFICATE_STORAGE_BACKEND at an object storage backend (with
+    # its OPTIONS from the environment) to keep them there instead.
+    "certificates": {
+        "BACKEND": os.environ.get(
+            "CERTIFICATE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": {
+            "location": os.environ.get(
+                "CERTIFICATE_STORAGE_LOCATION",
+                str(VAR_DIR / "private" / "certificates"),
+            ),
+            "base_url": None,
+        },
+    },
 }
+
+# Certificates: rendering is retried with exponential backoff (seconds), then the
+# certificate is marked failed; a periodic sweep re-enqueues certificates left
+# pending longer than the grace period (broker down, worker killed).
+CERTIFICATE_RENDER_MAX_RETRIES = int(
+    os.environ.get("CERTIFICATE_RENDER_MAX_RETRIES", "5")
+)
+CERTIFICATE_RENDER_RETRY_BACKOFF = int(
+    os.environ.get("CERTIFICATE_RENDER_RETRY_BACKOFF", "30")
+)
+CERTIFICATE_PENDING_GRACE_SECONDS = int(
+    os.environ.get("CERTIFICATE_PENDING_GRACE_SECONDS", "300")
+)
+CERTIFICATE_RENDER_DELAY = 0.0  # seconds; only the reliability tests set it
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -245,7 +275,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 500
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = 400_000  # kilobytes
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "certificates-sweep-pending": {
+        "task": "certificates.sweep_pending",
+        "schedule": 120.0,
+    },
+}
 
 # Wagtail's own background work (reference index, image focal points, file
 # deletion) goes through django-tasks; this backend hands it to Celery.
@@ -266,5 +301,6 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }

@@ -50,3 +50,16 @@ if os.environ.get("CELERY_BROKER_URL", "filesystem://").startswith("filesystem:/
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
+
+# Reliability tests slow rendering down to kill a worker in the middle of it.
+CERTIFICATE_RENDER_DELAY = float(os.environ.get("CERTIFICATE_RENDER_DELAY", "0"))
+CERTIFICATE_STORAGE_LOCATION = os.environ.get(
+    "CERTIFICATE_STORAGE_LOCATION", str(TEST_VAR_DIR / "private" / "certificates")
+)
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "certificates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": CERTIFICATE_STORAGE_LOCATION, "base_url": None},
+    },
+}

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CertificatesConfig(AppConfig):
+    name = "certificates"
+    verbose_name = _("Certificates")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from courses.dashboard import register_panel
+
+        from . import receivers  # noqa: F401
+        from .selectors import dashboard_panel
+
+        register_panel(dashboard_panel, order=10)

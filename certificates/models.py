@@ -1,0 +1,218 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.search import index
+
+# Crockford's base32 alphabet: no I, L, O, U, so codes survive being read aloud
+# or typed from paper.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 30  # 30 symbols × 5 bits = 150 bits of randomness
+
+
+def verification_code_generate() -> str:
+    """An unguessable, readable code: 150 random bits in groups of five."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return "-".join(raw[i : i + 5] for i in range(0, CODE_LENGTH, 5))
+
+
+def verification_code_normalise(code: str) -> str:
+    """What a person typed, in the stored form (case, spaces and look-alikes)."""
+    cleaned = code.upper().replace(" ", "").replace("-", "")
+    cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    return "-".join(cleaned[i : i + 5] for i in range(0, len(cleaned), 5))
+
+
+def certificate_storage():
+    """Certificates are private files: a storage with no public URL, served only
+    through the download view (STORAGES["certificates"])."""
+    from django.core.files.storage import storages
+
+    return storages["certificates"]
+
+
+@register_setting(icon="doc-full")
+class CertificateSettings(BaseSiteSetting):
+    """Who issues the certificates of this site."""
+
+    issuer_name = models.CharField(
+        _("issuing organisation"),
+        max_length=200,
+        default="Regionalni center kreativne ekonomije (RCKE)",
+    )
+    issuer_logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signatory_name = models.CharField(_("signatory"), max_length=150, blank=True)
+    signatory_title = models.CharField(
+        _("signatory's title"), max_length=150, blank=True
+    )
+
+    panels = [
+        FieldPanel("issuer_name"),
+        FieldPanel("issuer_logo"),
+        FieldPanel("signatory_name"),
+        FieldPanel("signatory_title"),
+    ]
+
+    class Meta:
+        verbose_name = _("certificate settings")
+
+
+class CertificateTemplate(index.Indexed, ClusterableModel):
+    """The texts and logo of a certificate. A template lists the courses that use
+    it (the choice lives here so courses need not know about certificates);
+    courses not listed use the default template."""
+
+    name = models.CharField(_("name"), max_length=150)
+    is_default = models.BooleanField(
+        _("default template"),
+        default=False,
+        help_text=_("Used by every course that no other template lists."),
+    )
+    heading = models.CharField(
+        _("heading"), max_length=120, default="Certificate of completion"
+    )
+    statement = models.CharField(
+        _("statement"),
+        max_length=250,
+        default="has successfully completed the course",
+        help_text=_("Printed between the learner's name and the course title."),
+    )
+    footer_text = models.TextField(_("footer text"), max_length=600, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Leave empty to use the issuer's logo from the certificate settings."
+        ),
+    )
+    signatory_name = models.CharField(
+        _("signatory"),
+        max_length=150,
+        blank=True,
+        help_text=_("Leave empty to use the one in the certificate settings."),
+    )
+    signatory_title = models.CharField(
+        _("signatory's title"), max_length=150, blank=True
+    )
+    courses = ParentalManyToManyField(
+        "courses.CoursePage",
+        verbose_name=_("courses"),
+        blank=True,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("is_default"),
+        MultiFieldPanel(
+            [FieldPanel("heading"), FieldPanel("statement"), FieldPanel("footer_text")],
+            heading=_("Texts (in the language of the courses that use it)"),
+        ),
+        FieldPanel("logo"),
+        FieldPanel("signatory_name"),
+        FieldPanel("signatory_title"),
+        FieldPanel("courses"),
+    ]
+    search_fields = [index.SearchField("name")]
+
+    class Meta:
+        verbose_name = _("certificate template")
+        verbose_name_plural = _("certificate templates")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Certificate(models.Model):
+    """One certificate per enrolment (a database constraint), from "pending" to
+    "issued" (or "failed", to be retried), and "revoked" by staff. What it says
+    is copied from the course and the learner when it is created, so it stays
+    true to the day it was earned."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ISSUED = "issued", _("Issued")
+        FAILED = "failed", _("Failed")
+        REVOKED = "revoked", _("Revoked")
+
+    enrolment = models.OneToOneField(
+        "courses.Enrolment",
+        verbose_name=_("enrolment"),
+        on_delete=models.PROTECT,
+        related_name="certificate",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("holder"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="certificates",
+    )
+    verification_code = models.CharField(
+        _("verification code"),
+        max_length=40,
+        unique=True,
+        default=verification_code_generate,
+        editable=False,
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    holder_name = models.CharField(_("holder's name"), max_length=150)
+    course_title = models.CharField(_("course"), max_length=255)
+    hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1)
+    completed_at = models.DateTimeField(_("completed at"))
+    language = models.CharField(_("language"), max_length=8)
+    issuer_name = models.CharField(_("issuing organisation"), max_length=200)
+    pdf = models.FileField(
+        _("PDF"), max_length=255, blank=True, storage=certificate_storage
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
+    render_attempts = models.PositiveSmallIntegerField(_("render attempts"), default=0)
+    error = models.TextField(_("last error"), blank=True)
+    failed_at = models.DateTimeField(_("failed at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revocation_reason = models.TextField(_("reason for revocation"), blank=True)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+        permissions = [
+            ("revoke_certificate", _("Can revoke and re-issue certificates"))
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.holder_name} – {self.course_title} ({self.verification_code})"
+
+    @property
+    def is_valid(self) -> bool:
+        return self.status == self.Status.ISSUED

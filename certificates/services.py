@@ -1,0 +1,244 @@
+"""Issuing, revoking and re-issuing certificates. Each function is idempotent or
+refuses a repeat: a certificate is created once per enrolment, rendered into one
+file, e-mailed once."""
+
+import logging
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from courses.models import Enrolment
+
+from .models import Certificate, CertificateSettings, CertificateTemplate
+from .rendering import certificate_html, html_to_pdf, qr_code_svg, verification_url
+
+logger = logging.getLogger(__name__)
+
+
+def certificate_create(*, enrolment: Enrolment) -> Certificate:
+    """The pending certificate of a completed enrolment, created once (the
+    database refuses a second) and rendered by a worker after the commit."""
+    from .tasks import certificate_render_task
+
+    if enrolment.completed_at is None or enrolment.user is None:
+        raise ValidationError(_("Only a completed course earns a certificate."))
+    existing = Certificate.objects.filter(enrolment=enrolment).first()
+    if existing is not None:
+        return existing
+    course = enrolment.course
+    site_settings = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
+    with transaction.atomic():
+        certificate, created = Certificate.objects.get_or_create(
+            enrolment=enrolment,
+            defaults={
+                "user": enrolment.user,
+                "holder_name": enrolment.user.full_name or enrolment.user.email,
+                "course_title": course.title,
+                "hours": course.estimated_hours,
+                "completed_at": enrolment.completed_at,
+                "language": course.locale.language_code,
+                "issuer_name": site_settings.issuer_name,
+            },
+        )
+    if created:
+        certificate_render_task.delay_on_commit(certificate.pk)
+    return certificate
+
+
+def _template_for(certificate: Certificate) -> CertificateTemplate:
+    template = (
+        CertificateTemplate.objects.filter(
+            courses=certificate.enrolment.course_id
+        ).first()
+        or CertificateTemplate.objects.filter(is_default=True).first()
+    )
+    if template is None:
+        with translation.override(certificate.language):
+            template = CertificateTemplate(
+                name="default",
+                heading=_("Certificate of completion"),
+                statement=_("has successfully completed the course"),
+            )
+    return template
+
+
+def certificate_pdf_render(certificate: Certificate) -> bytes:
+    """The certificate as PDF/A-3u bytes, in the course's language."""
+    template = _template_for(certificate)
+    site_settings = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
+    logo = template.logo or site_settings.issuer_logo
+    url = verification_url(certificate.verification_code)
+    context = {
+        "certificate": certificate,
+        "template": template,
+        "logo_url": logo.file.path if logo and hasattr(logo.file, "path") else "",
+        "signatory_name": template.signatory_name or site_settings.signatory_name,
+        "signatory_title": template.signatory_title or site_settings.signatory_title,
+        "verify_url": url,
+        "qr_svg": qr_code_svg(url),
+    }
+    if context["logo_url"]:
+        context["logo_url"] = f"file://{context['logo_url']}"
+    return html_to_pdf(certificate_html(context, certificate.language))
+
+
+def certificate_issue(*, certificate_id: int) -> Certificate | None:
+    """Render, store and mark issued; then e-mail the learner once.
+
+    Safe to run twice or concurrently: the row lock lets one run render, the file
+    name is fixed (one file whatever happens) and the e-mail is claimed before
+    it is sent, so a learner gets at most one."""
+    with transaction.atomic():
+        certificate = (
+            Certificate.objects.select_for_update()
+            .select_related("enrolment")
+            .filter(pk=certificate_id)
+            .first()
+        )
+        if certificate is None or certificate.status not in (
+            Certificate.Status.PENDING,
+            Certificate.Status.FAILED,
+        ):
+            return certificate
+        if settings.CERTIFICATE_RENDER_DELAY:
+            time.sleep(settings.CERTIFICATE_RENDER_DELAY)
+        pdf = certificate_pdf_render(certificate)
+        name = f"{certificate.verification_code}.pdf"
+        storage = certificate.pdf.storage
+        if storage.exists(name):
+            storage.delete(name)
+        certificate.pdf.save(name, ContentFile(pdf), save=False)
+        certificate.status = Certificate.Status.ISSUED
+        certificate.issued_at = timezone.now()
+        certificate.error = ""
+        certificate.failed_at = None
+        certificate.render_attempts += 1
+        certificate.save()
+    certificate_email_send(certificate=certificate)
+    return certificate
+
+
+def certificate_email_send(*, certificate: Certificate) -> bool:
+    """E-mail the holder a link to their certificate, at most once."""
+    claimed = Certificate.objects.filter(
+        pk=certificate.pk, emailed_at__isnull=True, status=Certificate.Status.ISSUED
+    ).update(emailed_at=timezone.now())
+    if not claimed or certificate.user is None:
+        return False
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    with translation.override(certificate.language):
+        context = {
+            "certificate": certificate,
+            "dashboard_url": f"{base}/{certificate.language}/dashboard/",
+            "verify_url": verification_url(certificate.verification_code),
+        }
+        subject = render_to_string(
+            "certificates/email/issued_subject.txt", context
+        ).strip()
+        body = render_to_string("certificates/email/issued_message.txt", context)
+    try:
+        send_mail(subject, body, None, [certificate.user.email])
+    except Exception:
+        # Give the claim back so the retry sends it.
+        Certificate.objects.filter(pk=certificate.pk).update(emailed_at=None)
+        raise
+    return True
+
+
+def certificate_render_failed(*, certificate_id: int, error: str, final: bool) -> None:
+    """Record a failed rendering attempt; after the last retry the certificate is
+    marked failed, visible to staff with its error and a retry action."""
+    changes = {"render_attempts": F("render_attempts") + 1, "error": error[:5000]}
+    if final:
+        changes.update(status=Certificate.Status.FAILED, failed_at=timezone.now())
+    Certificate.objects.filter(
+        pk=certificate_id,
+        status__in=[Certificate.Status.PENDING, Certificate.Status.FAILED],
+    ).update(**changes)
+
+
+def certificate_retry(*, certificate: Certificate) -> Certificate:
+    """Put a failed certificate back in the queue."""
+    from .tasks import certificate_render_task
+
+    with transaction.atomic():
+        updated = Certificate.objects.filter(
+            pk=certificate.pk, status=Certificate.Status.FAILED
+        ).update(status=Certificate.Status.PENDING, failed_at=None)
+        if not updated:
+            raise ValidationError(_("Only a failed certificate can be retried."))
+        certificate_render_task.delay_on_commit(certificate.pk)
+    certificate.refresh_from_db()
+    return certificate
+
+
+def certificate_revoke(
+    *, certificate: Certificate, revoked_by, reason: str
+) -> Certificate:
+    """Revoke with a reason, kept with who and when. The record is never deleted;
+    the verification page says "revoked" from now on."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for revoking.")})
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.status == Certificate.Status.REVOKED:
+            raise ValidationError(_("This certificate is already revoked."))
+        certificate.status = Certificate.Status.REVOKED
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_by = revoked_by
+        certificate.revocation_reason = reason
+        certificate.save()
+    return certificate
+
+
+def certificate_reissue(*, certificate: Certificate) -> Certificate:
+    """Make a revoked certificate valid again: rendered anew (with today's name and
+    settings) under the same code; the revocation stays in the record's history
+    fields until then cleared."""
+    from .tasks import certificate_render_task
+
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.status != Certificate.Status.REVOKED:
+            raise ValidationError(_("Only a revoked certificate can be re-issued."))
+        if certificate.user is not None:
+            certificate.holder_name = (
+                certificate.user.full_name or certificate.holder_name
+            )
+        certificate.status = Certificate.Status.PENDING
+        certificate.emailed_at = None
+        certificate.save()
+        certificate_render_task.delay_on_commit(certificate.pk)
+    return certificate
+
+
+def certificates_sweep_pending(*, older_than: timedelta | None = None) -> list[int]:
+    """Re-enqueue certificates left pending (broker down at completion, worker
+    killed). Rendering is idempotent, so a certificate enqueued twice is still
+    issued once."""
+    from .tasks import certificate_render_task
+
+    grace = older_than
+    if grace is None:
+        grace = timedelta(seconds=settings.CERTIFICATE_PENDING_GRACE_SECONDS)
+    stale = list(
+        Certificate.objects.filter(
+            status=Certificate.Status.PENDING, created_at__lte=timezone.now() - grace
+        ).values_list("pk", flat=True)
+    )
+    for certificate_id in stale:
+        certificate_render_task.delay(certificate_id)
+    if stale:
+        logger.info("Re-enqueued %s pending certificates", len(stale))
+    return stale

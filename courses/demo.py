@@ -1,0 +1,192 @@
+"""Demo content for the courses app: the course catalogue in Slovenian and English
+and one complete course from `demo_content`. Called by `manage.py load_demo`."""
+
+import uuid
+from collections.abc import Iterator
+
+from wagtail.models import Locale, Page
+
+from assessments.models import Competence
+from home.models import HomePage
+
+from .demo_content import DEMO_COURSE
+from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage, Trainer
+
+CATALOGUE = {
+    "sl": {
+        "title": "Tečaji",
+        "slug": "tecaji",
+        "introduction": (
+            "Kratki praktični tečaji podjetniških znanj za ljudi iz kreativnih "
+            "industrij. Učite se v svojem tempu; ob zaključku prejmete potrdilo."
+        ),
+    },
+    "en": {
+        "title": "Courses",
+        "slug": "courses",
+        "introduction": (
+            "Short, practical courses in business skills for people of the creative "
+            "industries. Learn at your own pace; finish with a certificate."
+        ),
+    },
+}
+
+
+def _block_id() -> str:
+    return str(uuid.uuid4())
+
+
+def _body(blocks: list, language: str) -> list[dict]:
+    """The lesson body in Wagtail's raw StreamField form; quiz questions and
+    answers get ids, which attempts refer to."""
+    raw = []
+    for kind, value in blocks:
+        if kind in ("heading", "text"):
+            raw.append({"type": kind, "value": value[language]})
+        elif kind == "callout":
+            raw.append(
+                {
+                    "type": kind,
+                    "value": {
+                        "title": value["title"][language],
+                        "text": value["text"][language],
+                    },
+                }
+            )
+        elif kind == "quote":
+            raw.append(
+                {
+                    "type": kind,
+                    "value": {
+                        "text": value["text"][language],
+                        "attribution": value["attribution"][language],
+                    },
+                }
+            )
+        elif kind == "exercise":
+            raw.append(
+                {
+                    "type": kind,
+                    "value": {
+                        "title": value["title"][language],
+                        "prompt": value["prompt"][language],
+                    },
+                }
+            )
+        elif kind == "quiz":
+            raw.append(
+                {
+                    "type": kind,
+                    "value": {
+                        "title": value["title"][language],
+                        "pass_mark": value["pass_mark"],
+                        "max_attempts": value["max_attempts"],
+                        "questions": [
+                            {
+                                "type": "item",
+                                "id": _block_id(),
+                                "value": {
+                                    "kind": question["kind"],
+                                    "text": question["text"][language],
+                                    "answers": [
+                                        {
+                                            "type": "item",
+                                            "id": _block_id(),
+                                            "value": {
+                                                "text": answer["text"][language],
+                                                "correct": answer["correct"],
+                                                "feedback": answer["feedback"][
+                                                    language
+                                                ],
+                                            },
+                                        }
+                                        for answer in question["answers"]
+                                    ],
+                                },
+                            }
+                            for question in value["questions"]
+                        ],
+                    },
+                }
+            )
+        else:
+            raise ValueError(f"Unknown demo block {kind!r}")
+    return raw
+
+
+def _publish(page: Page) -> None:
+    page.save_revision().publish()
+
+
+def _catalogue(home: HomePage, language: str) -> CourseIndexPage:
+    existing = CourseIndexPage.objects.child_of(home).first()
+    if existing:
+        return existing
+    content = CATALOGUE[language]
+    catalogue = CourseIndexPage(
+        title=content["title"],
+        slug=content["slug"],
+        introduction=content["introduction"],
+        show_in_menus=True,
+    )
+    home.add_child(instance=catalogue)
+    _publish(catalogue)
+    return catalogue
+
+
+def _course(catalogue: CourseIndexPage, language: str, trainer: Trainer) -> CoursePage:
+    course = CoursePage(
+        title=DEMO_COURSE["title"][language],
+        slug=DEMO_COURSE["slug"][language],
+        summary=DEMO_COURSE["summary"][language],
+        learning_outcomes=[
+            ("outcome", text) for text in DEMO_COURSE["outcomes"][language]
+        ],
+        level=DEMO_COURSE["level"],
+        estimated_hours=DEMO_COURSE["estimated_hours"],
+    )
+    catalogue.add_child(instance=course)
+    course.trainers.set([trainer])
+    course.competences.set(
+        Competence.objects.filter(code__in=DEMO_COURSE["competences"])
+    )
+    _publish(course)
+    for module_content in DEMO_COURSE["modules"]:
+        module = ModulePage(
+            title=module_content["title"][language],
+            slug=module_content["slug"][language],
+            summary=module_content["summary"][language],
+        )
+        course.add_child(instance=module)
+        _publish(module)
+        for lesson_content in module_content["lessons"]:
+            lesson = LessonPage(
+                title=lesson_content["title"][language],
+                slug=lesson_content["slug"][language],
+                estimated_minutes=lesson_content["minutes"],
+                required=lesson_content["required"],
+                body=_body(lesson_content["body"], language),
+            )
+            module.add_child(instance=lesson)
+            _publish(lesson)
+    return course
+
+
+def load() -> Iterator[str]:
+    for language in ("sl", "en"):
+        locale = Locale.objects.get(language_code=language)
+        home = HomePage.objects.get(locale=locale, depth=2)
+        catalogue = _catalogue(home, language)
+        if (
+            CoursePage.objects.child_of(catalogue)
+            .filter(slug=DEMO_COURSE["slug"][language])
+            .exists()
+        ):
+            continue
+        trainer, _ = Trainer.objects.get_or_create(
+            name=DEMO_COURSE["trainer"]["name"],
+            locale=locale,
+            defaults={"bio": DEMO_COURSE["trainer"]["bio"][language]},
+        )
+        course = _course(catalogue, language, trainer)
+        yield f"Created the demo course “{course.title}” ({language})."

@@ -1,0 +1,133 @@
+"""A creative finds the demo course, enrols, reads lessons, fails and then passes a
+quiz, watches the progress bar move and completes the course, in a real Chromium;
+axe checks the catalogue, course, lesson and dashboard pages in both languages."""
+
+import re
+
+import pytest
+
+from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from courses.demo_content import DEMO_COURSE
+from courses.models import Enrolment
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def log_in(page, user, language="en") -> None:
+    page.goto(f"/{language}/accounts/login/")
+    page.locator("#id_login").fill(user.email)
+    page.locator("#id_password").fill(DEFAULT_PASSWORD)
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_url(f"**/{language}/dashboard/")
+
+
+def quiz_answers(lesson_title: str, language: str) -> list[dict]:
+    for module in DEMO_COURSE["modules"]:
+        for lesson in module["lessons"]:
+            if lesson["title"][language] == lesson_title:
+                quiz = next(value for kind, value in lesson["body"] if kind == "quiz")
+                return quiz["questions"]
+    raise AssertionError(f"no quiz in {lesson_title}")
+
+
+def answer_quiz(page, questions: list[dict], language: str, *, correctly: bool) -> None:
+    fieldsets = page.locator("section.quiz fieldset")
+    for index, question in enumerate(questions):
+        fieldset = fieldsets.nth(index)
+        for answer in question["answers"]:
+            choose = answer["correct"] if correctly else not answer["correct"]
+            option = fieldset.get_by_label(answer["text"][language], exact=True)
+            if choose:
+                option.check()
+                if question["kind"] != "multiple" and not correctly:
+                    break
+            elif question["kind"] == "multiple":
+                option.uncheck()
+    page.locator("section.quiz button[type=submit]").click()
+
+
+def progress_value(page) -> int:
+    return int(
+        page.locator(".lesson__outline [role=progressbar]").get_attribute(
+            "aria-valuenow"
+        )
+    )
+
+
+def test_learner_completes_the_demo_course(page, demo_course, assert_accessible):
+    learner = UserFactory(full_name="Nina Kralj")
+    log_in(page, learner)
+    assert_accessible(page)  # the dashboard, before any course
+
+    page.get_by_role("navigation", name="Main navigation").get_by_role(
+        "link", name="Courses"
+    ).click()
+    assert_accessible(page)
+    page.get_by_label("Search").fill("business models")
+    page.get_by_role("button", name="Show courses").click()
+    title = DEMO_COURSE["title"]["en"]
+    page.get_by_role("link", name=title).click()
+    assert page.get_by_role("heading", name=title, level=1).is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Enrol").click()
+    assert page.get_by_text("You are enrolled").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Start the first lesson").click()
+
+    failed_once = False
+    seen_progress = [0]
+    for _step in range(20):
+        assert_accessible(page)
+        lesson_title = page.locator("h1").inner_text()
+        if page.locator("section.quiz").count():
+            questions = quiz_answers(lesson_title, "en")
+            if not failed_once:
+                answer_quiz(page, questions, "en", correctly=False)
+                assert page.get_by_text(re.compile(r"You scored \d+%")).is_visible()
+                assert page.locator("fieldset.is-wrong").count() >= 1
+                assert_accessible(page)
+                failed_once = True
+            answer_quiz(page, questions, "en", correctly=True)
+            assert page.get_by_text(re.compile(r"You passed with \d+%")).is_visible()
+            seen_progress.append(progress_value(page))
+            following = page.locator("a[rel=next]")
+            if not following.count():
+                break
+            following.click()
+        elif page.get_by_role("button", name="Mark as complete").count():
+            page.get_by_role("button", name="Mark as complete").click()
+            page.wait_for_load_state()
+            if page.locator(".lesson__outline").count():
+                seen_progress.append(progress_value(page))
+        else:
+            break
+        if Enrolment.objects.get(user=learner).completed_at:
+            break
+
+    enrolment = Enrolment.objects.get(user=learner)
+    assert enrolment.completed_at is not None
+    assert failed_once
+    assert (
+        seen_progress == sorted(seen_progress) and seen_progress[-1] > seen_progress[1]
+    )
+
+    page.goto("/en/dashboard/")
+    assert page.get_by_role("heading", name="Completed courses").is_visible()
+    assert page.get_by_role("link", name=title).is_visible()
+    assert_accessible(page)
+
+    # The same pages in Slovenian.
+    page.goto("/sl/dashboard/")
+    assert page.get_by_role("heading", name="Moje učenje").is_visible()
+    assert_accessible(page)
+    page.get_by_role("navigation", name="Glavna navigacija").get_by_role(
+        "link", name="Tečaji"
+    ).click()
+    assert_accessible(page)
+    page.get_by_role("link", name=DEMO_COURSE["title"]["sl"]).click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Vpis").click()
+    page.locator(".enrol-box a.button").click()
+    assert page.locator("html").get_attribute("lang") == "sl"
+    assert_accessible(page)
