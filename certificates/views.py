@@ -23,9 +23,7 @@ class VerifyForm(forms.Form):
         code = verification_code_normalise(self.cleaned_data["code"])
         if len(code.replace("-", "")) != 30 or not code.replace("-", "").isalnum():
             raise forms.ValidationError(
-                _(
-                    "A verification code has 30 letters and digits, in six groups of five."
-                )
+                _("A verification code has 30 letters and digits in groups of five.")
             )
         return code
 
