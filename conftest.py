@@ -36,10 +36,17 @@ class WorkerProcess:
     """A `celery worker` subprocess using the configured broker and the test
     database. Tests may kill it (`kill()`) and start another (`start()`)."""
 
-    def __init__(self, database_name: str, mail_dir: Path, concurrency: int = 1):
+    def __init__(
+        self,
+        database_name: str,
+        mail_dir: Path,
+        concurrency: int = 1,
+        extra_env: dict | None = None,
+    ):
         self.database_name = database_name
         self.mail_dir = mail_dir
         self.concurrency = concurrency
+        self.extra_env = extra_env or {}
         self.process: subprocess.Popen | None = None
         self.lines: queue.Queue[str] = queue.Queue()
         self.log: list[str] = []
@@ -53,7 +60,9 @@ class WorkerProcess:
             "TEST_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "TEST_EMAIL_FILE_PATH": str(self.mail_dir),
             "DJANGO_ALLOW_ASYNC_UNSAFE": "",
+            **self.extra_env,
         }
+        self.lines = queue.Queue()
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -102,6 +111,18 @@ class WorkerProcess:
                 return line
         raise TimeoutError(f"worker never logged {text!r}:\n" + "".join(self.log[-50:]))
 
+    def pool_children(self) -> list[int]:
+        assert self.process is not None
+        result = subprocess.run(
+            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True
+        )
+        return [int(pid) for pid in result.stdout.split()]
+
+    def kill_pool_child(self) -> None:
+        """SIGKILL the pool process running the task, as the OOM killer would."""
+        for pid in self.pool_children():
+            os.kill(pid, signal.SIGKILL)
+
     def kill(self) -> None:
         """SIGKILL the whole worker (main process and pool children)."""
         if self.process and self.process.poll() is None:
@@ -144,26 +165,42 @@ def wait_until(
 
 
 @pytest.fixture
-def celery_worker_process(transactional_db, tmp_path) -> Iterator[WorkerProcess]:
-    """A real worker process on the configured broker (Redis in CI, the
-    filesystem transport locally) reading the test database. Tasks sent by the
-    test go through the broker while it runs."""
+def start_worker(transactional_db, tmp_path):
+    """Start real worker processes on the configured broker (Redis in CI, the
+    filesystem transport locally) reading the test database; `extra_env` sets
+    their environment. Tasks sent by the test go through the broker."""
     from django.db import connection
 
     from lms.celery import app
 
     app.control.purge()
-    worker = WorkerProcess(connection.settings_dict["NAME"], tmp_path / "mail")
-    (tmp_path / "mail").mkdir()
+    mail_dir = tmp_path / "mail"
+    mail_dir.mkdir()
+    workers: list[WorkerProcess] = []
     previous_eager = app.conf.task_always_eager
     app.conf.task_always_eager = False
-    try:
+
+    def start(**extra_env) -> WorkerProcess:
+        worker = WorkerProcess(
+            connection.settings_dict["NAME"], mail_dir, extra_env=extra_env
+        )
+        workers.append(worker)
         worker.start()
-        yield worker
+        return worker
+
+    try:
+        yield start
     finally:
-        worker.stop()
+        for worker in workers:
+            worker.stop()
         app.conf.task_always_eager = previous_eager
         app.control.purge()
+
+
+@pytest.fixture
+def celery_worker_process(start_worker) -> WorkerProcess:
+    """One real worker with the default settings."""
+    return start_worker()
 
 
 @pytest.fixture
@@ -271,6 +308,7 @@ def ensure_wagtail_tree() -> None:
 
     from assessments.entrecomp import COMPETENCES
     from assessments.models import Competence
+    from certificates.roles import roles_setup as certificate_roles_setup
     from courses.roles import roles_setup
 
     for code, _name in settings.LANGUAGES:
@@ -282,6 +320,7 @@ def ensure_wagtail_tree() -> None:
             code=code, defaults={"area": area, "sort_order": order}
         )
     roles_setup()
+    certificate_roles_setup()
 
 
 @pytest.fixture

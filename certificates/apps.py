@@ -8,9 +8,13 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from courses.dashboard import register_panel
 
         from . import receivers  # noqa: F401
+        from .roles import roles_setup
         from .selectors import dashboard_panel
 
         register_panel(dashboard_panel, order=10)
+        post_migrate.connect(roles_setup, sender=self)

@@ -15,6 +15,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError
 from wagtail.models import Site
 
 from courses.models import Enrolment
@@ -28,8 +29,6 @@ logger = logging.getLogger(__name__)
 def certificate_create(*, enrolment: Enrolment) -> Certificate:
     """The pending certificate of a completed enrolment, created once (the
     database refuses a second) and rendered by a worker after the commit."""
-    from .tasks import certificate_render_task
-
     if enrolment.completed_at is None or enrolment.user is None:
         raise ValidationError(_("Only a completed course earns a certificate."))
     existing = Certificate.objects.filter(enrolment=enrolment).first()
@@ -51,8 +50,23 @@ def certificate_create(*, enrolment: Enrolment) -> Certificate:
             },
         )
     if created:
-        certificate_render_task.delay_on_commit(certificate.pk)
+        transaction.on_commit(lambda: _enqueue_render(certificate.pk))
     return certificate
+
+
+def _enqueue_render(certificate_id: int) -> None:
+    """Send the render task; if the broker is down, say so and carry on: the
+    learner's completion is saved, and the periodic sweep sends it later."""
+    from .tasks import certificate_render_task
+
+    try:
+        certificate_render_task.delay(certificate_id)
+    except OperationalError:
+        logger.warning(
+            "Broker unreachable: certificate %s stays pending until the sweep sends it",
+            certificate_id,
+            exc_info=True,
+        )
 
 
 def _template_for(certificate: Certificate) -> CertificateTemplate:

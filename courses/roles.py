@@ -84,10 +84,10 @@ MODEL_PERMISSIONS = {
 }
 
 
-def roles_setup(**kwargs) -> None:
-    """Create the course roles with their model permissions. Idempotent; runs after
-    every `migrate` (post_migrate), so new permissions reach existing groups."""
-    for group_name, permission_names in MODEL_PERMISSIONS.items():
+def group_permissions_grant(permissions: dict[str, list[str]]) -> None:
+    """Give each named group these "app_label.codename" permissions (other apps
+    call this for their own models). Unknown permissions are skipped."""
+    for group_name, permission_names in permissions.items():
         group, _ = Group.objects.get_or_create(name=group_name)
         for name in permission_names:
             app_label, codename = name.split(".")
@@ -96,6 +96,12 @@ def roles_setup(**kwargs) -> None:
             ).first()
             if permission is not None:
                 group.permissions.add(permission)
+
+
+def roles_setup(**kwargs) -> None:
+    """Create the course roles with their model permissions. Idempotent; runs after
+    every `migrate` (post_migrate), so new permissions reach existing groups."""
+    group_permissions_grant(MODEL_PERMISSIONS)
     for index_page in Page.objects.type(_catalogue_model()):
         catalogue_permissions_grant(index_page=index_page)
 

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("profile/", include("accounts.urls")),
     path("", include("courses.urls")),
+    path("assessment/", include("assessments.urls")),
     path("", include("certificates.urls")),
     # Wagtail serves every other page, in the language of the prefix.
     path("", include(wagtail_urls)),

@@ -204,7 +204,8 @@ STORAGES = {
     # its OPTIONS from the environment) to keep them there instead.
     "certificates": {
         "BACKEND": os.environ.get(
-            "CERTIFICATE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+            "CERTIFICATE_STORAGE_BACKEND",
+            "certificates.storage.PrivateFileSystemStorage",
         ),
         "OPTIONS": {
             "location": os.environ.get(
@@ -263,6 +264,15 @@ else:
     # Every task's run time, retries and countdowns stay well below it.
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A web request that enqueues a task gives up quickly when the broker is down; the
+# work is not lost (see the sweeps), only sent later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]

@@ -59,7 +59,7 @@ CERTIFICATE_STORAGE_LOCATION = os.environ.get(
 STORAGES = {
     **STORAGES,  # noqa: F405
     "certificates": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "certificates.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": CERTIFICATE_STORAGE_LOCATION, "base_url": None},
     },
 }

@@ -114,7 +114,7 @@ def test_learner_completes_the_demo_course(page, demo_course, assert_accessible)
 
     page.goto("/en/dashboard/")
     assert page.get_by_role("heading", name="Completed courses").is_visible()
-    assert page.get_by_role("link", name=title).is_visible()
+    assert page.get_by_role("link", name=title, exact=True).is_visible()
     assert_accessible(page)
 
     # The same pages in Slovenian.
