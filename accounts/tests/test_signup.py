@@ -88,7 +88,7 @@ def test_unverified_user_cannot_log_in_until_confirmed(
         {"login": VALID["email"], "password": VALID["password1"]},
     )
     assert response.status_code == 302
-    assert response.url == reverse("accounts:profile")
+    assert response.url == reverse("courses:dashboard")
 
 
 def field_errors(response, field: str) -> str:

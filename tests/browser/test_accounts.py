@@ -51,6 +51,10 @@ def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessibl
     assert_accessible(page)
     page.get_by_role("button", name="Confirm").click()
 
+    page.wait_for_url("**/en/dashboard/")
+    assert page.get_by_role("heading", name="My learning").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="My profile").click()
     page.wait_for_url("**/en/profile/")
     assert page.get_by_role("heading", name="My profile").is_visible()
     assert page.get_by_label("Organisation").input_value() == "Keramika Kralj"
@@ -84,7 +88,8 @@ def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessibl
     page.get_by_label("Email").fill("nina@keramika.si")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/en/profile/")
+    page.wait_for_url("**/en/dashboard/")
+    page.get_by_role("link", name="My profile").click()
 
     # The language switcher shows the same page in Slovenian.
     page.get_by_role("link", name="Slovenščina").click()

@@ -3,8 +3,10 @@ quiz, watches the progress bar move and completes the course, in a real Chromium
 axe checks the catalogue, course, lesson and dashboard pages in both languages."""
 
 import re
+import time
 
 import pytest
+from pypdf import PdfReader
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from courses.demo_content import DEMO_COURSE
@@ -54,7 +56,9 @@ def progress_value(page) -> int:
     )
 
 
-def test_learner_completes_the_demo_course(page, demo_course, assert_accessible):
+def test_learner_completes_the_demo_course_and_gets_a_certificate(
+    page, demo_course, assert_accessible, celery_worker_process
+):
     learner = UserFactory(full_name="Nina Kralj")
     log_in(page, learner)
     assert_accessible(page)  # the dashboard, before any course
@@ -116,6 +120,34 @@ def test_learner_completes_the_demo_course(page, demo_course, assert_accessible)
     assert page.get_by_role("heading", name="Completed courses").is_visible()
     assert page.get_by_role("link", name=title, exact=True).is_visible()
     assert_accessible(page)
+
+    # The worker renders the certificate; the dashboard offers it when it is ready.
+    download_link = page.get_by_role(
+        "link", name=re.compile("Download the certificate")
+    )
+    deadline = time.monotonic() + 90
+    while not download_link.count() and time.monotonic() < deadline:
+        page.wait_for_timeout(500)
+        page.reload()
+    assert download_link.count() == 1, "the certificate never appeared on the dashboard"
+    assert_accessible(page)
+    with page.expect_download() as download_info:
+        download_link.click()
+    pdf = PdfReader(download_info.value.path())
+    text = "".join(p.extract_text() for p in pdf.pages)
+    assert "Nina Kralj" in text and title in text
+    code = re.search(
+        r"Verification code: ?([0-9A-Z]{5}(?:-[0-9A-Z]{5}){5})", text
+    ).group(1)
+
+    page.goto(f"/verify/{code}/")
+    assert page.get_by_text("Valid certificate").is_visible()
+    assert page.get_by_text("Nina Kralj").is_visible()
+    assert_accessible(page)
+    page.goto("/en/verify/")
+    page.get_by_label("Verification code").fill(code.lower())
+    page.get_by_role("button", name="Verify").click()
+    assert page.get_by_text("Valid certificate").is_visible()
 
     # The same pages in Slovenian.
     page.goto("/sl/dashboard/")
