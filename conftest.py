@@ -180,9 +180,12 @@ def start_worker(transactional_db, tmp_path):
     previous_eager = app.conf.task_always_eager
     app.conf.task_always_eager = False
 
-    def start(**extra_env) -> WorkerProcess:
+    def start(concurrency: int = 1, **extra_env) -> WorkerProcess:
         worker = WorkerProcess(
-            connection.settings_dict["NAME"], mail_dir, extra_env=extra_env
+            connection.settings_dict["NAME"],
+            mail_dir,
+            concurrency=concurrency,
+            extra_env=extra_env,
         )
         workers.append(worker)
         worker.start()

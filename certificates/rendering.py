@@ -3,12 +3,12 @@
 A warm worker keeps the parsed stylesheet and the font configuration between
 renders, so each certificate costs about WeasyPrint's own floor for one page."""
 
+import base64
 import io
 from functools import lru_cache
 from pathlib import Path
 
 import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -28,15 +28,23 @@ def _stylesheet() -> CSS:
     return CSS(filename=str(STYLESHEET), font_config=_font_config())
 
 
-def qr_code_svg(url: str) -> str:
-    """The verification URL as an inline SVG QR code (vector, crisp in print)."""
-    image = qrcode.make(
-        url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2
+def qr_code_data_uri(url: str) -> str:
+    """The verification URL as a QR code: a one-pixel-per-module PNG that the PDF
+    scales up without smoothing (crisp in print). WeasyPrint draws it in a
+    fraction of the time an inline SVG of the same code takes."""
+    # A fixed mask pattern spares the search over all eight (the code reads the
+    # same; the search only tunes its look).
+    code = qrcode.QRCode(
+        border=2,
+        box_size=1,
+        error_correction=qrcode.constants.ERROR_CORRECT_M,
+        mask_pattern=0,
     )
+    code.add_data(url)
+    code.make(fit=True)
     buffer = io.BytesIO()
-    image.save(buffer)
-    svg = buffer.getvalue().decode()
-    return svg[svg.index("<svg") :]
+    code.make_image().save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
 def verification_url(code: str) -> str:

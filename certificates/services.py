@@ -21,7 +21,7 @@ from wagtail.models import Site
 from courses.models import Enrolment
 
 from .models import Certificate, CertificateSettings, CertificateTemplate
-from .rendering import certificate_html, html_to_pdf, qr_code_svg, verification_url
+from .rendering import certificate_html, html_to_pdf, qr_code_data_uri, verification_url
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +88,11 @@ def _template_for(certificate: Certificate) -> CertificateTemplate:
 
 def certificate_pdf_render(certificate: Certificate) -> bytes:
     """The certificate as PDF/A-3u bytes, in the course's language."""
+    return html_to_pdf(certificate_html_render(certificate))
+
+
+def certificate_html_render(certificate: Certificate) -> str:
+    """The certificate's HTML document (its stylesheet is applied when printing)."""
     template = _template_for(certificate)
     site_settings = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
     logo = template.logo or site_settings.issuer_logo
@@ -99,11 +104,11 @@ def certificate_pdf_render(certificate: Certificate) -> bytes:
         "signatory_name": template.signatory_name or site_settings.signatory_name,
         "signatory_title": template.signatory_title or site_settings.signatory_title,
         "verify_url": url,
-        "qr_svg": qr_code_svg(url),
+        "qr_code": qr_code_data_uri(url),
     }
     if context["logo_url"]:
         context["logo_url"] = f"file://{context['logo_url']}"
-    return html_to_pdf(certificate_html(context, certificate.language))
+    return certificate_html(context, certificate.language)
 
 
 def certificate_issue(*, certificate_id: int) -> Certificate | None:
