@@ -35,6 +35,7 @@ def test_trainer_sees_only_the_learners_of_their_own_courses(client, catalogue):
     services.lesson_complete(user=ana, lesson=my_lessons[0])
     services.enrolment_create(user=bor, course=other)
     client.force_login(trainer_user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the admin follows the browser
 
     page = client.get(reverse("courses_learners")).content.decode()
     assert "Ana Learner" in page and "25%" in page

@@ -1,0 +1,34 @@
+"""Helpers shared by the assessments tests."""
+
+import copy
+
+from assessments.definitions import step_item_ids
+from assessments.models import Instrument
+
+
+def step_answers(response, step: int, value=3) -> dict:
+    """An answer of `value` to every statement of one step (1-based)."""
+    ids = step_item_ids(response.version.definition)[step - 1]
+    return dict.fromkeys(ids, value)
+
+
+def all_answers(response, value=3) -> dict:
+    answers = {}
+    for ids in step_item_ids(response.version.definition):
+        answers.update(dict.fromkeys(ids, value))
+    return answers
+
+
+def edit_and_publish(instrument: Instrument, change) -> Instrument:
+    """Change the instrument's areas as an editor would and publish: `change`
+    receives the raw StreamField data (a list of area blocks) and edits it."""
+    instrument = Instrument.objects.get(pk=instrument.pk)
+    raw = copy.deepcopy(list(instrument.body.raw_data))
+    change(raw)
+    instrument.body = raw
+    instrument.save_revision().publish()
+    return Instrument.objects.get(pk=instrument.pk)
+
+
+def first_item(raw: list) -> dict:
+    return raw[0]["value"]["dimensions"][0]["value"]["items"][0]
