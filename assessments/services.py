@@ -17,6 +17,7 @@ from .definitions import (
     scale_values,
 )
 from .models import Instrument, InstrumentVersion, Response
+from .signals import response_submitted
 
 NOT_APPLICABLE = "na"
 
@@ -184,4 +185,5 @@ def response_submit(
         draft.status = Response.Status.SUBMITTED
         draft.submitted_at = timezone.now()
         draft.save()
+        response_submitted.send(sender=Response, response=draft)
         return draft

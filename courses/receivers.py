@@ -6,6 +6,8 @@ from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
+from assessments.signals import response_submitted
+
 from .models import CourseIndexPage, CoursePage, Enrolment, LessonPage, ModulePage
 
 # Up to this many learners the recount runs right after the editor's change is
@@ -58,3 +60,10 @@ def grant_course_roles(sender, instance, created, raw=False, **kwargs) -> None:
         from .roles import catalogue_permissions_grant
 
         catalogue_permissions_grant(index_page=instance)
+
+
+@receiver(response_submitted)
+def link_post_assessment(sender, response, **kwargs) -> None:
+    from .services import enrolments_post_assessment_link
+
+    enrolments_post_assessment_link(response=response)

@@ -165,7 +165,22 @@ def course_view_state(*, course: CoursePage, user) -> dict:
     continue_entry = (
         outline.continue_entry() if enrolment and enrolment.is_active else None
     )
+    needs_assessment = False
+    if course.assessment_before and state == "open":
+        from assessments.selectors import submitted_responses
+
+        needs_assessment = not (
+            getattr(user, "is_authenticated", False)
+            and submitted_responses(user=user).exists()
+        )
     return {
+        "needs_assessment": needs_assessment,
+        "offer_post_assessment": bool(
+            course.assessment_after
+            and enrolment
+            and enrolment.is_completed
+            and enrolment.post_response_id is None
+        ),
         "outline": outline,
         "enrolment": enrolment,
         "enrol_state": state,
@@ -343,3 +358,77 @@ def courses_visible_to(user) -> QuerySet:
     if is_course_manager(user):
         return courses
     return courses.filter(trainers__user=user).distinct()
+
+
+def recommended_courses(
+    *, weakest: list, user=None, locale=None, limit: int = 6
+) -> list:
+    """Published courses that train the learner's weakest competences at their band
+    or the one above, each with the reason it was suggested. `weakest` is
+    [(competence code, band)], weakest first; courses the learner has already
+    completed are left out; each course appears once, for its first reason."""
+    from wagtail.models import Locale
+
+    from assessments.entrecomp import BAND_ORDER, COMPETENCE_NAMES
+
+    locale = locale or Locale.get_active()
+    completed = set()
+    if user is not None and user.is_authenticated:
+        completed = set(
+            Enrolment.objects.filter(user=user, completed_at__isnull=False).values_list(
+                "course_id", flat=True
+            )
+        )
+    codes = [code for code, _band in weakest]
+    candidates = list(
+        CoursePage.objects.live()
+        .public()
+        .filter(locale=locale, competences__code__in=codes)
+        .exclude(pk__in=completed)
+        .prefetch_related("competences")
+        .distinct()
+        .order_by("title")
+    )
+    suggestions, seen = [], set()
+    for code, band in weakest:
+        position = BAND_ORDER.index(band)
+        levels = {str(b) for b in BAND_ORDER[position : position + 2]}
+        for course in candidates:
+            if course.pk in seen or course.level not in levels:
+                continue
+            if code not in {c.code for c in course.competences.all()}:
+                continue
+            seen.add(course.pk)
+            suggestions.append(
+                {"course": course, "competence": COMPETENCE_NAMES[code], "band": band}
+            )
+    return suggestions[:limit]
+
+
+def course_learning_gain(*, course: CoursePage) -> dict[str, dict]:
+    """Mean change per competence between the "before" and "after" self-assessments
+    of the course's learners, with the number of pairs each mean rests on."""
+    from assessments.selectors import response_result
+
+    changes: dict[str, list] = {}
+    pairs = Enrolment.objects.filter(
+        course=course, pre_response__isnull=False, post_response__isnull=False
+    ).select_related("pre_response__version", "post_response__version")
+    for enrolment in pairs:
+        before = {
+            c.code: c.mean
+            for area in response_result(enrolment.pre_response).areas
+            for c in area.competences
+        }
+        after = {
+            c.code: c.mean
+            for area in response_result(enrolment.post_response).areas
+            for c in area.competences
+        }
+        for code, mean in after.items():
+            if mean is not None and before.get(code) is not None:
+                changes.setdefault(code, []).append(mean - before[code])
+    return {
+        code: {"mean_change": float(sum(values) / len(values)), "pairs": len(values)}
+        for code, values in changes.items()
+    }

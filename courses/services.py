@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.selectors import submitted_responses
+
 from .blocks import QuestionKind
 from .models import (
     CoursePage,
@@ -62,8 +64,18 @@ def enrolment_create(*, user, course: CoursePage) -> Enrolment:
         reason = enrolment_closed_reason(course=course)
         if reason:
             raise ValidationError(CLOSED_MESSAGES[reason](), code=reason)
+        latest_response = submitted_responses(user=user).first()
+        if course.assessment_before and latest_response is None:
+            raise ValidationError(
+                _(
+                    "This course starts with the self-assessment. Take it first, then enrol."
+                ),
+                code="assessment_required",
+            )
         if enrolment is None:
             enrolment = Enrolment(user=user, course=course)
+        if course.assessment_before:
+            enrolment.pre_response = latest_response
         now = timezone.now()
         enrolment.withdrawn_at = None
         enrolment.decided_at = None
@@ -348,3 +360,18 @@ def course_progress_recompute(*, course: CoursePage) -> int:
             _progress_update(enrolment, required)
             count += 1
     return count
+
+
+def enrolments_post_assessment_link(*, response) -> int:
+    """A self-assessment submitted after completing courses that ask for one
+    afterwards becomes their "after" response (with the "before" one, it measures
+    learning gain). Returns the number of enrolments linked."""
+    if response.user_id is None or response.submitted_at is None:
+        return 0
+    return Enrolment.objects.filter(
+        user_id=response.user_id,
+        course__assessment_after=True,
+        completed_at__isnull=False,
+        completed_at__lte=response.submitted_at,
+        post_response__isnull=True,
+    ).update(post_response=response)

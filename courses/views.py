@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from accounts.models import CreativeSector
 from assessments.entrecomp import Band
 from assessments.models import Competence
+from assessments.selectors import latest_result
 
 from . import services
 from .dashboard import panels as dashboard_panels
@@ -187,4 +188,5 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     context["catalogue_url"] = catalogue.get_url(request) if catalogue else ""
     context["panels"] = dashboard_panels(request)
+    context["latest_assessment"] = latest_result(request.user)
     return render(request, "courses/dashboard.html", context)

@@ -73,3 +73,24 @@ def register_requests_menu_item():
         order=251,
         check=is_course_manager,
     )
+
+
+@hooks.register("assessments_result_panels")
+def recommendations_panel(request, response, result):
+    """Beside a self-assessment result: courses that train the weakest competences."""
+    from django.template.loader import render_to_string
+
+    from assessments.selectors import weakest_competences
+
+    from .selectors import recommended_courses
+
+    if response.user_id != request.user.pk:
+        return None  # staff looking at someone's result need no suggestions
+    suggestions = recommended_courses(
+        weakest=weakest_competences(result, n=3), user=request.user
+    )
+    return render_to_string(
+        "courses/includes/recommendations.html",
+        {"suggestions": suggestions},
+        request=request,
+    )

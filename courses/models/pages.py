@@ -115,6 +115,19 @@ class CoursePage(Page):
         default=False,
         help_text=_("Lock each lesson until the required lessons before it are done."),
     )
+    assessment_before = models.BooleanField(
+        _("self-assessment before enrolment"),
+        default=False,
+        help_text=_("Learners take the self-assessment before they can enrol."),
+    )
+    assessment_after = models.BooleanField(
+        _("self-assessment after completion"),
+        default=False,
+        help_text=_(
+            "Learners are invited to take it again when they complete the "
+            "course, so the change can be measured."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -135,6 +148,9 @@ class CoursePage(Page):
                     ]
                 ),
                 FieldPanel("lessons_in_order"),
+                FieldRowPanel(
+                    [FieldPanel("assessment_before"), FieldPanel("assessment_after")]
+                ),
             ],
             heading=_("Enrolment"),
         ),

@@ -55,6 +55,22 @@ class Enrolment(models.Model):
         related_name="+",
     )
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+    pre_response = models.ForeignKey(
+        "assessments.Response",
+        verbose_name=_("self-assessment before"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    post_response = models.ForeignKey(
+        "assessments.Response",
+        verbose_name=_("self-assessment after"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("enrolment")
