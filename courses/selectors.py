@@ -198,8 +198,9 @@ def catalogue_search(
     competence=None,
     level: str = "",
     sector: str = "",
-) -> list[CoursePage]:
-    """Published courses of one catalogue, filtered; a fixed number of queries."""
+) -> QuerySet:
+    """Published courses of one catalogue, filtered, as a lazy queryset (the
+    catalogue pages it); a fixed number of queries per page."""
     courses: QuerySet = (
         CoursePage.objects.child_of(index_page)
         .live()
@@ -223,7 +224,7 @@ def catalogue_search(
             page.pk for page in CoursePage.objects.child_of(index_page).live().search(q)
         ]
         courses = courses.filter(pk__in=matching_ids)
-    return list(courses.distinct())
+    return courses.distinct()
 
 
 def learner_dashboard(*, user) -> dict:

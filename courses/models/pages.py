@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,8 @@ class CourseIndexPage(Page):
 
     introduction = models.TextField(_("introduction"), max_length=600, blank=True)
 
+    COURSES_PER_PAGE = 24
+
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     subpage_types = ["courses.CoursePage"]
     max_count_per_parent = 1
@@ -37,7 +40,13 @@ class CourseIndexPage(Page):
         form = CatalogueFilterForm(request.GET or None)
         filters = form.cleaned_data if form.is_valid() else {}
         context["filter_form"] = form
-        context["courses"] = catalogue_search(index_page=self, **filters)
+        courses = catalogue_search(index_page=self, **filters)
+        paginator = Paginator(courses, self.COURSES_PER_PAGE)
+        context["page_of_courses"] = paginator.get_page(request.GET.get("page"))
+        context["course_count"] = paginator.count
+        query = request.GET.copy()
+        query.pop("page", None)
+        context["filter_query"] = query.urlencode()
         return context
 
 

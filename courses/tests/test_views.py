@@ -329,3 +329,15 @@ def test_editors_preview_lessons_and_courses_without_enrolling(catalogue):
     unsaved = LessonPage(title="Draft lesson", slug="draft", body=[quiz_block()])
     assert "Draft lesson" in unsaved.make_preview_request().content.decode()
     assert course.make_preview_request().status_code == 200
+
+
+def test_catalogue_pages_through_many_courses_keeping_filters(client, catalogue):
+    for number in range(30):
+        build_course(parent=catalogue, title=f"Course {number:02d}", level="foundation")
+    first = client.get(catalogue.url, {"level": "foundation"}).content.decode()
+    assert "30 courses" in first and "Page 1 of 2" in first
+    assert "Course 23" in first and "Course 24" not in first
+    assert "level=foundation&amp;page=2" in first
+    second = client.get(catalogue.url, {"level": "foundation", "page": 2}).content.decode()
+    assert "Course 29" in second and "Course 00" not in second
+    assert client.get(catalogue.url, {"page": "nonsense"}).status_code == 200
