@@ -67,9 +67,7 @@ def enrolment_create(*, user, course: CoursePage) -> Enrolment:
         latest_response = submitted_responses(user=user).first()
         if course.assessment_before and latest_response is None:
             raise ValidationError(
-                _(
-                    "This course starts with the self-assessment. Take it first, then enrol."
-                ),
+                _("This course starts with the self-assessment. Take it, then enrol."),
                 code="assessment_required",
             )
         if enrolment is None:

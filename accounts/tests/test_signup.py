@@ -179,3 +179,20 @@ def test_login_uses_email(client, demo_site):
     )
     assert response.status_code == 302
     assert int(client.session["_auth_user_id"]) == user.pk
+
+
+def test_password_reset_by_email(client, demo_site, django_capture_on_commit_callbacks):
+    user = UserFactory(email="ana@studio.si")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_reset_password"), {"email": user.email})
+    assert response.status_code == 302
+    link = re.search(
+        r"https?://[^/]+(/\S+/password/reset/key/\S+/)", mail.outbox[0].body
+    )
+    form_url = client.get(link.group(1)).url  # allauth moves the key into the session
+    response = client.post(
+        form_url, {"password1": "nova-glina-2027", "password2": "nova-glina-2027"}
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("nova-glina-2027")

@@ -94,3 +94,27 @@ def test_issuing_twice_leaves_one_file_and_one_email(
     ]
     assert len(mailoutbox) == 1
     assert certificate.verification_code in mailoutbox[0].body
+
+
+def test_a_course_uses_the_certificate_template_that_lists_it(catalogue):
+    from certificates.models import CertificateTemplate
+
+    enrolment = completed_enrolment(parent=catalogue, title="Design meets industry")
+    other = completed_enrolment(parent=catalogue, title="Another course")
+    template = CertificateTemplate.objects.create(
+        name="Ambient fair",
+        heading="Certificate of participation",
+        statement="took part in",
+    )
+    template.courses.set([enrolment.course])
+    template.save()
+    CertificateTemplate.objects.create(
+        name="Default", is_default=True, heading="Certificate of achievement"
+    )
+
+    assert "Certificate of participation" in pdf_text(
+        certificate_pdf_render(certificate_for(enrolment))
+    )
+    assert "Certificate of achievement" in pdf_text(
+        certificate_pdf_render(certificate_for(other))
+    )

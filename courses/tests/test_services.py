@@ -375,3 +375,21 @@ def test_content_changes_recount_progress_and_completed_stays_completed(
         lessons[1].delete()
     other.refresh_from_db()
     assert (other.required_done, other.required_total) == (1, 1)
+
+
+def test_big_courses_are_recounted_by_a_worker_task(
+    catalogue, monkeypatch, django_capture_on_commit_callbacks
+):
+    from courses import receivers
+    from courses.factories import LessonPageFactory
+
+    monkeypatch.setattr(receivers, "INLINE_RECOUNT_LIMIT", 0)
+    course, lessons = build_course(parent=catalogue, lessons_per_module=(1,))
+    learner = UserFactory()
+    services.enrolment_create(user=learner, course=course)
+    with django_capture_on_commit_callbacks(execute=True):
+        LessonPageFactory(
+            parent=lessons[0].get_parent(), live=False
+        ).save_revision().publish()
+    # CELERY_TASK_ALWAYS_EAGER in the test settings runs the task here.
+    assert Enrolment.objects.get(user=learner).required_total == 2

@@ -338,6 +338,8 @@ def test_catalogue_pages_through_many_courses_keeping_filters(client, catalogue)
     assert "30 courses" in first and "Page 1 of 2" in first
     assert "Course 23" in first and "Course 24" not in first
     assert "level=foundation&amp;page=2" in first
-    second = client.get(catalogue.url, {"level": "foundation", "page": 2}).content.decode()
+    second = client.get(
+        catalogue.url, {"level": "foundation", "page": 2}
+    ).content.decode()
     assert "Course 29" in second and "Course 00" not in second
     assert client.get(catalogue.url, {"page": "nonsense"}).status_code == 200
