@@ -349,3 +349,13 @@ def demo_course(demo_site):
     from courses.models import CoursePage
 
     return CoursePage.objects.get(locale__language_code="en")
+
+
+@pytest.fixture
+def catalogue(demo_site):
+    """An English course catalogue under the demo home page."""
+    from courses.factories import CourseIndexPageFactory
+    from home.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code="en")
+    return CourseIndexPageFactory(parent=home, slug="catalogue")

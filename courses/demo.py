@@ -36,81 +36,36 @@ def _block_id() -> str:
     return str(uuid.uuid4())
 
 
+def _localised(value, language: str):
+    """The demo content in one language: every {"sl": ..., "en": ...} pair is
+    replaced by its text in `language`."""
+    if isinstance(value, dict):
+        if set(value) == {"sl", "en"}:
+            return value[language]
+        return {key: _localised(item, language) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_localised(item, language) for item in value]
+    return value
+
+
+def _list_items(values: list) -> list[dict]:
+    return [{"type": "item", "id": _block_id(), "value": value} for value in values]
+
+
 def _body(blocks: list, language: str) -> list[dict]:
     """The lesson body in Wagtail's raw StreamField form; quiz questions and
     answers get ids, which attempts refer to."""
     raw = []
     for kind, value in blocks:
-        if kind in ("heading", "text"):
-            raw.append({"type": kind, "value": value[language]})
-        elif kind == "callout":
-            raw.append(
-                {
-                    "type": kind,
-                    "value": {
-                        "title": value["title"][language],
-                        "text": value["text"][language],
-                    },
-                }
+        value = _localised(value, language)
+        if kind == "quiz":
+            value["questions"] = _list_items(
+                [
+                    {**question, "answers": _list_items(question["answers"])}
+                    for question in value["questions"]
+                ]
             )
-        elif kind == "quote":
-            raw.append(
-                {
-                    "type": kind,
-                    "value": {
-                        "text": value["text"][language],
-                        "attribution": value["attribution"][language],
-                    },
-                }
-            )
-        elif kind == "exercise":
-            raw.append(
-                {
-                    "type": kind,
-                    "value": {
-                        "title": value["title"][language],
-                        "prompt": value["prompt"][language],
-                    },
-                }
-            )
-        elif kind == "quiz":
-            raw.append(
-                {
-                    "type": kind,
-                    "value": {
-                        "title": value["title"][language],
-                        "pass_mark": value["pass_mark"],
-                        "max_attempts": value["max_attempts"],
-                        "questions": [
-                            {
-                                "type": "item",
-                                "id": _block_id(),
-                                "value": {
-                                    "kind": question["kind"],
-                                    "text": question["text"][language],
-                                    "answers": [
-                                        {
-                                            "type": "item",
-                                            "id": _block_id(),
-                                            "value": {
-                                                "text": answer["text"][language],
-                                                "correct": answer["correct"],
-                                                "feedback": answer["feedback"][
-                                                    language
-                                                ],
-                                            },
-                                        }
-                                        for answer in question["answers"]
-                                    ],
-                                },
-                            }
-                            for question in value["questions"]
-                        ],
-                    },
-                }
-            )
-        else:
-            raise ValueError(f"Unknown demo block {kind!r}")
+        raw.append({"type": kind, "value": value})
     return raw
 
 

@@ -54,31 +54,23 @@ def catalogue_permissions_grant(*, index_page: Page) -> None:
     )
 
 
+_AUTHORING = [
+    "wagtailadmin.access_admin",
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+    "courses.add_trainer",
+    "courses.change_trainer",
+    "courses.view_enrolment",
+]
 MODEL_PERMISSIONS = {
-    TRAINERS: [
-        "wagtailadmin.access_admin",
-        "wagtailimages.add_image",
-        "wagtailimages.change_image",
-        "wagtailimages.choose_image",
-        "wagtaildocs.add_document",
-        "wagtaildocs.change_document",
-        "wagtaildocs.choose_document",
-        "courses.add_trainer",
-        "courses.change_trainer",
-        "courses.view_enrolment",
-    ],
+    TRAINERS: _AUTHORING,
     COURSE_MANAGERS: [
-        "wagtailadmin.access_admin",
-        "wagtailimages.add_image",
-        "wagtailimages.change_image",
-        "wagtailimages.choose_image",
-        "wagtaildocs.add_document",
-        "wagtaildocs.change_document",
-        "wagtaildocs.choose_document",
-        "courses.add_trainer",
-        "courses.change_trainer",
+        *_AUTHORING,
         "courses.delete_trainer",
-        "courses.view_enrolment",
         "courses.change_enrolment",
     ],
 }

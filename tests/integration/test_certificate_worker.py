@@ -11,17 +11,9 @@ from certificates.factories import certificate_for, completed_enrolment
 from certificates.models import Certificate
 from certificates.services import certificate_retry, certificates_sweep_pending
 from certificates.tasks import certificate_render_task, total_retry_delay
-from courses.factories import CourseIndexPageFactory
-from home.models import HomePage
 from lms.celery import app
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def catalogue(demo_site):
-    home = HomePage.objects.get(locale__language_code="en")
-    return CourseIndexPageFactory(parent=home, slug="catalogue")
 
 
 def issued(certificate: Certificate) -> bool:
