@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "assessments.apps.AssessmentsConfig",
     "courses.apps.CoursesConfig",
     "certificates.apps.CertificatesConfig",
+    "metrics.apps.MetricsConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
