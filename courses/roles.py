@@ -78,7 +78,19 @@ MODEL_PERMISSIONS = {
 
 def group_permissions_grant(permissions: dict[str, list[str]]) -> None:
     """Give each named group these "app_label.codename" permissions (other apps
-    call this for their own models). Unknown permissions are skipped."""
+    call this for their own models). Unknown permissions are skipped.
+
+    Runs from post_migrate, possibly before Django has created the permissions of
+    the apps named here, so it creates them first (idempotent)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    installed = {config.label: config for config in apps.get_app_configs()}
+    for label in {
+        name.split(".")[0] for names in permissions.values() for name in names
+    }:
+        if label in installed:
+            create_permissions(installed[label], verbosity=0)
     for group_name, permission_names in permissions.items():
         group, _ = Group.objects.get_or_create(name=group_name)
         for name in permission_names:
