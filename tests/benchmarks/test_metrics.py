@@ -1,0 +1,231 @@
+"""The participation dashboard at the scale RCKE plans for: 100,000 learners,
+1,000,000 enrolments and 10,000,000 lesson completions in PostgreSQL, loaded with
+COPY. Prints each view's p50/p95 server time. Needs PostgreSQL (DATABASE_URL).
+
+Scale with BENCH_LEARNERS / BENCH_ENROLMENTS / BENCH_COMPLETIONS for a quick run."""
+
+import datetime
+import io
+import os
+import random
+import statistics
+import time
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.factories import UserFactory
+from courses.factories import CourseIndexPageFactory, build_course
+from courses.models import Enrolment, LessonCompletion
+from home.models import HomePage
+from metrics.roles import ANALYSTS
+
+from .conftest import record
+
+LEARNERS = int(os.environ.get("BENCH_LEARNERS", "100000"))
+ENROLMENTS = int(os.environ.get("BENCH_ENROLMENTS", "1000000"))
+COMPLETIONS = int(os.environ.get("BENCH_COMPLETIONS", "10000000"))
+COURSES = int(os.environ.get("BENCH_METRIC_COURSES", "100"))
+RUNS = int(os.environ.get("BENCH_METRIC_RUNS", "7"))
+SECTORS = ["design", "architecture", "music", "crafts", "film_video", "publishing"]
+CITIES = ["ljubljana", "gdansk", "genova", "leipzig", "pecs", "other"]
+EPOCH = timezone.make_aware(datetime.datetime(2024, 1, 1))
+SPAN_DAYS = 3 * 365
+
+
+def copy(table: str, columns: list[str], rows) -> None:
+    """Stream rows into a table with PostgreSQL's COPY (text format)."""
+    buffer = io.StringIO()
+    for row in rows:
+        buffer.write("\t".join("\\N" if v is None else str(v) for v in row) + "\n")
+    buffer.seek(0)
+    with (
+        connection.cursor() as cursor,
+        cursor.connection.cursor().copy(
+            f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        ) as stream,
+    ):
+        while chunk := buffer.read(1 << 20):
+            stream.write(chunk)
+
+
+def moment(rng: random.Random) -> datetime.datetime:
+    return EPOCH + datetime.timedelta(seconds=rng.randrange(SPAN_DAYS * 86400))
+
+
+def generate() -> dict:
+    rng = random.Random(2026)
+    home = HomePage.objects.get(locale__language_code="en")
+    catalogue = CourseIndexPageFactory(parent=home)
+    lessons_by_course = []
+    for number in range(COURSES):
+        course, lessons = build_course(
+            parent=catalogue, lessons_per_module=(5, 5), title=f"Course {number}"
+        )
+        lessons_by_course.append((course.pk, [lesson.pk for lesson in lessons]))
+
+    user_table = connection.ops.quote_name("accounts_user")
+    first_user = 10_000_000
+    copy(
+        user_table,
+        [
+            "id",
+            "password",
+            "is_superuser",
+            "is_staff",
+            "is_active",
+            "date_joined",
+            "email",
+            "full_name",
+            "sector",
+            "city",
+            "organisation",
+            "business_stage",
+            "gender",
+            "year_of_birth",
+        ],
+        (
+            (
+                first_user + n,
+                "!",
+                "f",
+                "f",
+                "t",
+                moment(rng).isoformat(),
+                f"bench{n}@example.org",
+                f"Learner {n}",
+                rng.choice(SECTORS),
+                rng.choice(CITIES),
+                f"Studio {rng.randrange(5000)}" if n % 3 else "",
+                rng.choice(["idea", "starting", "established"]),
+                rng.choice(["female", "male", "non_binary", ""]),
+                rng.choice([None, *range(1950, 2005)]),
+            )
+            for n in range(LEARNERS)
+        ),
+    )
+    enrolment_rows, completion_rows = [], []
+    first_enrolment = 10_000_000
+    per_enrolment = max(COMPLETIONS // max(ENROLMENTS, 1), 1)
+    for n in range(ENROLMENTS):
+        course_id, lessons = lessons_by_course[n % len(lessons_by_course)]
+        enrolled = moment(rng)
+        done = rng.random() < 0.4
+        completed = (
+            enrolled + datetime.timedelta(days=rng.randrange(1, 120)) if done else None
+        )
+        enrolment_rows.append(
+            (
+                first_enrolment + n,
+                (first_user + rng.randrange(LEARNERS)),
+                course_id,
+                "withdrawn" if rng.random() < 0.05 else "active",
+                enrolled.isoformat(),
+                enrolled.isoformat(),
+                completed.isoformat() if completed else None,
+                len(lessons),
+                len(lessons) if done else rng.randrange(len(lessons)),
+                enrolled.isoformat(),
+            )
+        )
+        for index in range(min(per_enrolment, len(lessons))):
+            completion_rows.append(
+                (
+                    first_enrolment + n,
+                    lessons[index],
+                    (enrolled + datetime.timedelta(days=index + 1)).isoformat(),
+                )
+            )
+    # One learner per enrolment and course: the unique constraint wants it.
+    seen, unique_rows = set(), []
+    for row in enrolment_rows:
+        if (row[1], row[2]) not in seen:
+            seen.add((row[1], row[2]))
+            unique_rows.append(row)
+    kept = {row[0] for row in unique_rows}
+    copy(
+        "courses_enrolment",
+        [
+            "id",
+            "user_id",
+            "course_id",
+            "status",
+            "requested_at",
+            "enrolled_at",
+            "completed_at",
+            "required_total",
+            "required_done",
+            "last_activity_at",
+        ],
+        unique_rows,
+    )
+    copy(
+        "courses_lessoncompletion",
+        ["enrolment_id", "lesson_id", "completed_at"],
+        (row for row in completion_rows if row[0] in kept),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return {
+        "learners": LEARNERS,
+        "enrolments": Enrolment.objects.count(),
+        "lesson_completions": LessonCompletion.objects.count(),
+    }
+
+
+@pytest.mark.benchmark
+def test_dashboard_at_scale(demo_site):
+    if connection.vendor != "postgresql":
+        pytest.skip("the metrics benchmark needs PostgreSQL (set DATABASE_URL)")
+    started = time.perf_counter()
+    volume = generate()
+    built = time.perf_counter() - started
+    analyst = UserFactory(is_staff=True)
+    analyst.groups.add(Group.objects.get(name=ANALYSTS))
+    client = Client()
+    client.force_login(analyst)
+    year = {"start": "2025-01-01", "end": "2025-12-31"}
+    course = Enrolment.objects.values_list("course_id", flat=True).first()
+    views = {
+        "dashboard, one year": (reverse("metrics_dashboard"), year),
+        "dashboard, year, sector + city": (
+            reverse("metrics_dashboard"),
+            {**year, "sector": "design", "city": "ljubljana"},
+        ),
+        "dashboard, year, one course": (
+            reverse("metrics_dashboard"),
+            {**year, "course": course},
+        ),
+        "CSV export (by sector)": (
+            reverse("metrics_dashboard"),
+            {**year, "export": "csv", "table": "by_sector"},
+        ),
+        "course report, one year": (
+            reverse("metrics_course_report", args=[course]),
+            year,
+        ),
+    }
+    results = {}
+    for name, (url, params) in views.items():
+        client.get(url, params)
+        durations = []
+        for _ in range(RUNS):
+            begin = time.perf_counter()
+            response = client.get(url, params)
+            durations.append((time.perf_counter() - begin) * 1000)
+            assert response.status_code == 200
+        durations.sort()
+        results[name] = {
+            "p50_ms": round(statistics.median(durations), 1),
+            "p95_ms": round(durations[int(0.95 * (len(durations) - 1))], 1),
+        }
+    print(f"\nMetrics at {volume} (built in {built:.0f} s), {RUNS} runs per view")
+    for name, figures in results.items():
+        print(
+            f"{name:36} p50 {figures['p50_ms']:>9} ms   p95 {figures['p95_ms']:>9} ms"
+        )
+    record("metrics", {"volume": volume, "results": results})
