@@ -90,56 +90,76 @@ def _require_analyst(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-def _tables(filters: selectors.Filters) -> dict[str, dict]:
-    """Every table of the dashboard: headings and rows, as shown and exported."""
-    series = selectors.monthly_series(filters)["rows"]
-    tables = {
-        "headline": {
-            "title": _("Headline figures"),
-            "headings": [_("Figure"), _("Value")],
-            "rows": [[f["label"], f["value"]] for f in selectors.headline(filters)],
-        },
-        "monthly": {
-            "title": _("Per month"),
-            "headings": [_("Month")] + [label for _key, label in SERIES],
-            "rows": [
-                [row["month"].strftime("%Y-%m")] + [row[key] for key, _label in SERIES]
-                for row in series
-            ],
-            "series": series,
-        },
-        "learning_gain": {
-            "title": _("Learning gain (after minus before, on 1–5)"),
-            "headings": [_("Competence"), _("Pairs of assessments"), _("Mean change")],
-            "rows": [
-                [row["competence"], row["pairs"], row["mean_change"]]
-                for row in selectors.learning_gain(filters)
-            ],
+def _tables(filters: selectors.Filters, only: str | None = None) -> dict[str, dict]:
+    """The dashboard's tables (headings and rows, as shown and exported); `only`
+    builds just the one an export asks for."""
+    builders = {
+        "headline": lambda: _headline_table(filters),
+        "monthly": lambda: _monthly_table(filters),
+        "learning_gain": lambda: _gain_table(filters),
+        **{
+            f"by_{dimension}": (lambda d=dimension: _breakdown_table(filters, d))
+            for dimension in selectors.DIMENSIONS
         },
     }
-    for dimension in selectors.DIMENSIONS:
-        table = selectors.breakdown(filters, dimension)
-        tables[f"by_{dimension}"] = {
-            "title": _("By %(dimension)s") % {"dimension": str(table["title"]).lower()},
-            "headings": [
-                table["title"],
-                _("Learners"),
-                _("Enrolments"),
-                _("Completions"),
-                _("Certificates"),
-            ],
-            "rows": [
-                [
-                    r["group"],
-                    r["learners"],
-                    r["enrolments"],
-                    r["completions"],
-                    r["certificates"],
-                ]
-                for r in table["rows"]
-            ],
-        }
-    return tables
+    keys = [only] if only in builders else list(builders)
+    return {key: builders[key]() for key in keys}
+
+
+def _headline_table(filters: selectors.Filters) -> dict:
+    return {
+        "title": _("Headline figures"),
+        "headings": [_("Figure"), _("Value")],
+        "rows": [[f["label"], f["value"]] for f in selectors.headline(filters)],
+    }
+
+
+def _monthly_table(filters: selectors.Filters) -> dict:
+    series = selectors.monthly_series(filters)["rows"]
+    return {
+        "title": _("Per month"),
+        "headings": [_("Month")] + [label for _key, label in SERIES],
+        "rows": [
+            [row["month"].strftime("%Y-%m")] + [row[key] for key, _label in SERIES]
+            for row in series
+        ],
+        "series": series,
+    }
+
+
+def _gain_table(filters: selectors.Filters) -> dict:
+    return {
+        "title": _("Learning gain (after minus before, on 1–5)"),
+        "headings": [_("Competence"), _("Pairs of assessments"), _("Mean change")],
+        "rows": [
+            [row["competence"], row["pairs"], row["mean_change"]]
+            for row in selectors.learning_gain(filters)
+        ],
+    }
+
+
+def _breakdown_table(filters: selectors.Filters, dimension: str) -> dict:
+    table = selectors.breakdown(filters, dimension)
+    return {
+        "title": _("By %(dimension)s") % {"dimension": str(table["title"]).lower()},
+        "headings": [
+            table["title"],
+            _("Learners"),
+            _("Enrolments"),
+            _("Completions"),
+            _("Certificates"),
+        ],
+        "rows": [
+            [
+                r["group"],
+                r["learners"],
+                r["enrolments"],
+                r["completions"],
+                r["certificates"],
+            ]
+            for r in table["rows"]
+        ],
+    }
 
 
 def _export(request, tables, filters, prefix: str) -> HttpResponse | None:
@@ -156,10 +176,16 @@ def _export(request, tables, filters, prefix: str) -> HttpResponse | None:
 def dashboard(request: HttpRequest) -> HttpResponse:
     _require_analyst(request)
     form, filters = _filters(request)
+    if request.GET.get("export"):
+        exported = _export(
+            request,
+            _tables(filters, only=request.GET.get("table")),
+            filters,
+            "participation",
+        )
+        if exported:
+            return exported
     tables = _tables(filters)
-    exported = _export(request, tables, filters, "participation")
-    if exported:
-        return exported
     charts = [
         {
             "key": key,
