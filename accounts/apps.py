@@ -8,6 +8,14 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self) -> None:
+        # audit connects the security-log receivers, checks registers the
+        # deployment check of the rate-limit cache.
+        from . import audit, checks, privacy  # noqa: F401
+
+        privacy.register(privacy.AccountProvider())
+        privacy.register(privacy.EditorialProvider())
+
 
 class AccountsUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with forms for our user model (no username, no

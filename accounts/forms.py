@@ -1,9 +1,12 @@
 import copy
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.core import ratelimit
+from allauth.mfa.utils import is_mfa_enabled
 from django import forms
 from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from .models import EARLIEST_YEAR_OF_BIRTH, User, validate_year_of_birth
 
@@ -87,3 +90,80 @@ class SignupForm(AllauthSignupForm):
         self.order_fields(
             ["email", "full_name", "password1", "password2", *PROFILE_FIELDS]
         )
+
+
+class AccountEraseForm(forms.Form):
+    """The learner confirms the erasure of their own account with their password."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that my account and my personal data will be deleted "
+            "and cannot be restored."
+        ),
+        required=True,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("The password is not correct."), code="wrong_password"
+            )
+        return password
+
+
+class StaffAccountEraseForm(forms.Form):
+    """Staff erase an account on the person's written request."""
+
+    reason = forms.CharField(
+        label=_("Written request"),
+        help_text=_("Where and when the person asked, e.g. “e-mail of 3 May 2026”."),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    confirm = forms.BooleanField(
+        label=_("Delete this account and its personal data now."), required=True
+    )
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's own log-in form (/cms/login/), made as strict as allauth's:
+    failed attempts count against allauth's "login_failed" rate limit, and an
+    account with two-factor authentication is sent to the site's log-in, which
+    asks for the second factor (this form cannot)."""
+
+    def clean(self):
+        login = (self.data.get("username") or "").strip().lower()[:254]
+        if self.request is not None and not ratelimit.consume(
+            self.request, action="login_failed", key=login, dry_run=True
+        ):
+            raise forms.ValidationError(
+                _("Too many failed log-in attempts. Try again later."),
+                code="rate_limited",
+            )
+        try:
+            cleaned_data = super().clean()
+        except forms.ValidationError:
+            if self.request is not None:
+                ratelimit.consume(self.request, action="login_failed", key=login)
+            raise
+        if self.user_cache is not None and is_mfa_enabled(self.user_cache):
+            self.user_cache = None
+            raise forms.ValidationError(
+                _(
+                    "Your account uses two-factor authentication: log in on the "
+                    "site's log-in page instead."
+                ),
+                code="mfa_required",
+            )
+        return cleaned_data

@@ -1,9 +1,11 @@
+import uuid
 from datetime import date
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -125,6 +127,7 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["full_name", "email"]
+        permissions = [("erase_user", _("Can erase a user's account on request"))]
 
     def __str__(self) -> str:
         return self.full_name or self.email
@@ -134,3 +137,105 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return (self.full_name.split() or [self.email])[0]
+
+
+def data_export_storage():
+    """Exports are private files: no URL, served only to their owner through a
+    view (STORAGES["exports"])."""
+    from django.core.files.storage import storages
+
+    return storages["exports"]
+
+
+class DataExport(models.Model):
+    """A learner's copy of everything the platform holds about them: a ZIP built
+    by a worker, downloadable by its owner until it expires."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+        EXPIRED = "expired", _("Expired")
+
+    uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True)
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="data_exports",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    file = models.FileField(
+        _("file"), max_length=255, blank=True, storage=data_export_storage
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    ready_at = models.DateTimeField(_("ready at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"))
+
+    class Meta:
+        verbose_name = _("personal data export")
+        verbose_name_plural = _("personal data exports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_downloadable(self) -> bool:
+        return (
+            self.status == self.Status.READY
+            and bool(self.file)
+            and self.expires_at > timezone.now()
+        )
+
+
+class SecurityEvent(models.Model):
+    """Who did what to whom, and when: log-ins, failed log-ins, two-factor
+    changes, role changes, certificate revocations, exports and erasures.
+    Written by accounts.audit; read-only in the admin."""
+
+    class Action(models.TextChoices):
+        LOGIN = "login", _("Logged in")
+        LOGIN_FAILED = "login_failed", _("Failed log-in")
+        LOGOUT = "logout", _("Logged out")
+        MFA_ADDED = "mfa_added", _("Two-factor method added")
+        MFA_REMOVED = "mfa_removed", _("Two-factor method removed")
+        MFA_RESET = "mfa_reset", _("Recovery codes regenerated")
+        ROLE_ADDED = "role_added", _("Added to group")
+        ROLE_REMOVED = "role_removed", _("Removed from group")
+        SUPERUSER_CHANGED = "superuser_changed", _("Administrator rights changed")
+        CERTIFICATE_REVOKED = "certificate_revoked", _("Certificate revoked")
+        DATA_EXPORTED = "data_exported", _("Personal data export requested")
+        ACCOUNT_ERASED = "account_erased", _("Account erased")
+
+    actor = models.ForeignKey(
+        User,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    subject = models.ForeignKey(
+        User,
+        verbose_name=_("concerning"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="security_events",
+    )
+    action = models.CharField(_("action"), max_length=32, choices=Action.choices)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("security event")
+        verbose_name_plural = _("security events")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["action", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"

@@ -23,3 +23,27 @@ def email_send(
     if html_body:
         message.attach_alternative(html_body, "text/html")
     message.send()
+
+
+@shared_task(name="accounts.data_export_build")
+def data_export_build_task(export_id: int) -> None:
+    """Build one personal-data export (idempotent: a ready export is left alone)."""
+    from .services import data_export_build
+
+    data_export_build(export_id=export_id)
+
+
+@shared_task(name="accounts.data_exports_expire")
+def data_exports_expire_task() -> None:
+    """Delete the files of expired exports (periodic, idempotent)."""
+    from .services import data_exports_expire
+
+    data_exports_expire()
+
+
+@shared_task(name="accounts.security_events_prune")
+def security_events_prune_task() -> None:
+    """Delete security events past their retention (periodic, idempotent)."""
+    from .services import security_events_prune
+
+    security_events_prune()

@@ -8,4 +8,9 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from accounts import privacy
+
         from . import receivers  # noqa: F401
+        from .privacy import AssessmentsProvider
+
+        privacy.register(AssessmentsProvider())

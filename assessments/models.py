@@ -220,7 +220,10 @@ class Response(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("learner"),
-        on_delete=models.CASCADE,
+        # Kept without a person when the learner erases their account: submitted
+        # answers still count in the anonymous learning-gain statistics.
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="assessment_responses",
     )
     version = models.ForeignKey(

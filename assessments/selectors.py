@@ -62,8 +62,9 @@ def response_result(response: Response) -> Result:
 
 
 def previous_response(response: Response) -> Response | None:
-    """The learner's attempt at the same instrument submitted just before this one."""
-    if response.submitted_at is None:
+    """The learner's attempt at the same instrument submitted just before this one
+    (none for an anonymised response: its learner erased their account)."""
+    if response.submitted_at is None or response.user_id is None:
         return None
     return (
         submitted_responses(user=response.user_id)

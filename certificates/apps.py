@@ -18,3 +18,9 @@ class CertificatesConfig(AppConfig):
 
         register_panel(dashboard_panel, order=10)
         post_migrate.connect(roles_setup, sender=self)
+
+        from accounts import privacy
+
+        from .privacy import CertificatesProvider
+
+        privacy.register(CertificatesProvider())

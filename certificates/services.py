@@ -18,12 +18,21 @@ from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError
 from wagtail.models import Site
 
+from accounts.audit import security_event_record
+from accounts.models import SecurityEvent
 from courses.models import Enrolment
 
 from .models import Certificate, CertificateSettings, CertificateTemplate
 from .rendering import certificate_html, html_to_pdf, qr_code_data_uri, verification_url
 
 logger = logging.getLogger(__name__)
+
+
+def _certificate_settings() -> CertificateSettings:
+    """The default site's certificate settings (unsaved defaults if there is no
+    site yet: a completion must never fail for want of settings)."""
+    site = Site.objects.filter(is_default_site=True).first()
+    return CertificateSettings.for_site(site) if site else CertificateSettings()
 
 
 def certificate_create(*, enrolment: Enrolment) -> Certificate:
@@ -35,7 +44,7 @@ def certificate_create(*, enrolment: Enrolment) -> Certificate:
     if existing is not None:
         return existing
     course = enrolment.course
-    site_settings = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings = _certificate_settings()
     with transaction.atomic():
         certificate, created = Certificate.objects.get_or_create(
             enrolment=enrolment,
@@ -94,7 +103,7 @@ def certificate_pdf_render(certificate: Certificate) -> bytes:
 def certificate_html_render(certificate: Certificate) -> str:
     """The certificate's HTML document (its stylesheet is applied when printing)."""
     template = _template_for(certificate)
-    site_settings = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings = _certificate_settings()
     logo = template.logo or site_settings.issuer_logo
     url = verification_url(certificate.verification_code)
     context = {
@@ -204,8 +213,9 @@ def certificate_retry(*, certificate: Certificate) -> Certificate:
 def certificate_revoke(
     *, certificate: Certificate, revoked_by, reason: str
 ) -> Certificate:
-    """Revoke with a reason, kept with who and when. The record is never deleted;
-    the verification page says "revoked" from now on."""
+    """Revoke with a reason, kept with who and when (also in the security log).
+    The record is never deleted; the verification page says "revoked" from now
+    on. `revoked_by` is None when the system revokes (the holder's erasure)."""
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Give the reason for revoking.")})
@@ -218,6 +228,19 @@ def certificate_revoke(
         certificate.revoked_by = revoked_by
         certificate.revocation_reason = reason
         certificate.save()
+        # Without a person revoking (an erasure), the system did it: no actor,
+        # no address.
+        security_event_record(
+            action=SecurityEvent.Action.CERTIFICATE_REVOKED,
+            actor=revoked_by,
+            subject=certificate.user,
+            detail={
+                "certificate": certificate.verification_code,
+                "course": certificate.course_title,
+                "reason": reason[:500],
+            },
+            anonymous=revoked_by is None,
+        )
     return certificate
 
 

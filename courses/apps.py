@@ -14,3 +14,9 @@ class CoursesConfig(AppConfig):
         from .roles import roles_setup
 
         post_migrate.connect(roles_setup, sender=self)
+
+        from accounts import privacy
+
+        from .privacy import CoursesProvider
+
+        privacy.register(CoursesProvider())

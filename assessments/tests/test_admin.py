@@ -157,7 +157,7 @@ def test_the_admin_refuses_a_competence_in_the_wrong_area(editor, instrument):
 
 
 def test_view_any_response_can_be_granted_to_a_group(editor):
-    group = Group.objects.create(name="Analysts")
+    group, _created = Group.objects.get_or_create(name="Analysts")
     permission = Permission.objects.get(
         content_type__app_label="assessments", codename="view_any_response"
     )

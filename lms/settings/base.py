@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -69,13 +70,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "lms.middleware.RejectNullCharactersMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.audit.AuditRequestMiddleware",
+    "accounts.middleware.StaffMFARequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -182,6 +187,17 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Creative Cities Academy"
+# Everyone who may use the Wagtail admin must turn on two-factor authentication
+# before the admin opens for them (accounts.middleware). The test settings turn
+# it off for tests that are not about it; production forces it on.
+MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", True)
+# The admin lives here (lms/urls.py). A visitor who is not logged in is sent to
+# allauth's log-in (rate limits, second factor); Wagtail's own form at
+# /cms/login/ shares allauth's rate limit and refuses accounts with two-factor
+# authentication, so it cannot skip the second factor (accounts.forms).
+ADMIN_PATH_PREFIX = "/cms/"
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 
 LANGUAGE_CODE = "sl"
 LANGUAGES = [("sl", _("Slovenian")), ("en", _("English"))]
@@ -216,6 +232,88 @@ STORAGES = {
             "base_url": None,
         },
     },
+    # Personal-data exports (ZIPs of everything held about a learner): private
+    # like certificates, downloaded only by their owner through a view.
+    "exports": {
+        "BACKEND": os.environ.get(
+            "DATA_EXPORT_STORAGE_BACKEND",
+            "accounts.storage.PrivateFileSystemStorage",
+        ),
+        "OPTIONS": {
+            "location": os.environ.get(
+                "DATA_EXPORT_STORAGE_LOCATION",
+                str(VAR_DIR / "private" / "exports"),
+            ),
+            "base_url": None,
+        },
+    },
+}
+# How long the security log keeps an event (log-ins carry IP addresses).
+SECURITY_EVENT_RETENTION_DAYS = int(
+    os.environ.get("SECURITY_EVENT_RETENTION_DAYS", "365")
+)
+# How long a learner's personal-data export can be downloaded (seconds).
+DATA_EXPORT_LIFETIME_SECONDS = int(
+    os.environ.get("DATA_EXPORT_LIFETIME_SECONDS", str(7 * 24 * 60 * 60))
+)
+
+# Content Security Policy (django-csp). The public site runs no inline script:
+# the one inline handler (the "Print" button of a self-assessment result) is
+# allowed by its hash; inline style attributes (progress bars) are allowed, style
+# sheets come from our origin only. Videos embed from YouTube and Vimeo.
+# CSP_EXTRA_SOURCES adds origins (e.g. object storage for media) everywhere.
+_CSP_EXTRA = env_list("CSP_EXTRA_SOURCES")
+_VIDEO_FRAMES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": [
+            "'self'",
+            "'unsafe-hashes'",
+            "'sha256-MguIPR6qNR8D3B+eAlK+bIRTZe8t3wkOY4B/56Me9FU='",  # window.print()
+        ],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *_CSP_EXTRA],
+        "media-src": ["'self'", *_CSP_EXTRA],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_VIDEO_FRAMES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# The Wagtail admin (editor widgets, Draftail, chooser modals, live preview) still
+# uses inline scripts and styles, avatars from Gravatar and blob: image previews:
+# a looser policy that keeps the rest (no plugins, no foreign forms or frames).
+CSP_ADMIN_PATH_PREFIX = ADMIN_PATH_PREFIX
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": [
+            "'self'",
+            "data:",
+            "blob:",
+            "https://www.gravatar.com",
+            *_CSP_EXTRA,
+        ],
+        "media-src": ["'self'", "blob:", *_CSP_EXTRA],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'", "https://releases.wagtail.io"],
+        "frame-src": ["'self'", *_VIDEO_FRAMES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
 }
 
 # Certificates: rendering is retried with exponential backoff (seconds), then the
@@ -291,6 +389,14 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "certificates.sweep_pending",
         "schedule": 120.0,
     },
+    "accounts-expire-data-exports": {
+        "task": "accounts.data_exports_expire",
+        "schedule": 3600.0,
+    },
+    "accounts-prune-security-events": {
+        "task": "accounts.security_events_prune",
+        "schedule": 24 * 3600.0,
+    },
 }
 
 # Wagtail's own background work (reference index, image focal points, file
@@ -301,6 +407,12 @@ WAGTAIL_SITE_NAME = "Creative Cities Academy"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv"]
+# Uploads: images only in raster formats (no SVG: it can carry script) and at
+# most 10 MB / 40 megapixels; documents only in the formats above. The web
+# server caps every request body (client_max_body_size, see the README).
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth owns password reset
 
 LOGGING = {

@@ -37,6 +37,17 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # one check we silence, for that reason.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# Every account that can enter the admin must have two-factor authentication.
+MFA_REQUIRED_FOR_STAFF = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# The public policy asks browsers to upgrade stray http:// references.
+CONTENT_SECURITY_POLICY = {  # noqa: F405
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],  # noqa: F405
+        "upgrade-insecure-requests": True,
+    }
+}
 
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -49,6 +49,8 @@ if os.environ.get("CELERY_BROKER_URL", "filesystem://").startswith("filesystem:/
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests log staff in with force_login; the two-factor rule has its own tests.
+MFA_REQUIRED_FOR_STAFF = False
 WHITENOISE_AUTOREFRESH = True
 
 # Reliability tests slow rendering down to kill a worker in the middle of it.
@@ -56,10 +58,17 @@ CERTIFICATE_RENDER_DELAY = float(os.environ.get("CERTIFICATE_RENDER_DELAY", "0")
 CERTIFICATE_STORAGE_LOCATION = os.environ.get(
     "CERTIFICATE_STORAGE_LOCATION", str(TEST_VAR_DIR / "private" / "certificates")
 )
+DATA_EXPORT_STORAGE_LOCATION = os.environ.get(
+    "DATA_EXPORT_STORAGE_LOCATION", str(TEST_VAR_DIR / "private" / "exports")
+)
 STORAGES = {
     **STORAGES,  # noqa: F405
     "certificates": {
         "BACKEND": "certificates.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": CERTIFICATE_STORAGE_LOCATION, "base_url": None},
+    },
+    "exports": {
+        "BACKEND": "accounts.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": DATA_EXPORT_STORAGE_LOCATION, "base_url": None},
     },
 }

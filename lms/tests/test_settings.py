@@ -53,6 +53,9 @@ def test_production_settings_pass_the_deployment_checklist():
         env={
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "academy.example",
+            # Rate limits need a cache shared by every web process
+            # (accounts.W001/E001); the check does not connect to it.
+            "CACHE_URL": "redis://cache.invalid:6379/1",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -220,6 +220,7 @@ def analyst():
 
 def test_exports_carry_the_filters_and_period(client, scenario):
     client.force_login(analyst())
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     url = reverse("metrics_dashboard")
     params = {"start": "2026-01-01", "end": "2026-06-30", "sector": "design"}
     response = client.get(url, {**params, "export": "csv", "table": "headline"})

@@ -1,0 +1,98 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from . import admin_views
+from .models import SecurityEvent
+
+READ_ACTIONS = {"view"}
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Nobody adds, edits or deletes a security event, not even a superuser: the
+    log is written by the code only. Reading needs "view security event"
+    (superusers have it)."""
+
+    def user_has_permission(self, user, action):
+        return action in READ_ACTIONS and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission(
+            [action for action in actions if action in READ_ACTIONS]
+        )
+
+
+class SecurityEventViewSet(ModelViewSet):
+    model = SecurityEvent
+    icon = "warning"
+    menu_label = _("Security log")
+    menu_order = 900
+    add_to_settings_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        DateColumn("at", label=_("When"), sort_key="at"),
+        Column("action", label=_("Action"), accessor="get_action_display"),
+        Column("actor", label=_("By")),
+        Column("subject", label=_("Concerning")),
+        Column("ip_address", label=_("IP address")),
+        Column("detail", label=_("Detail")),
+    ]
+    list_filter = ["action", "at"]
+    search_fields = ["detail", "actor__email", "subject__email"]
+    inspect_view_fields = ["at", "action", "actor", "subject", "ip_address", "detail"]
+
+    # Only for the checks Wagtail makes on start-up: there is no add or edit view.
+    form_fields = ["action"]
+
+    def get_permissions_to_register(self):
+        # Only "view" is worth granting in the group editor.
+        return super().get_permissions_to_register().filter(codename__startswith="view")
+
+    def get_urlpatterns(self):
+        # Only the listing and the detail: no add, edit, copy or delete views.
+        return [
+            pattern
+            for pattern in super().get_urlpatterns()
+            if pattern.name in {"index", "index_results", "inspect"}
+        ]
+
+
+register_permission_policy(
+    SecurityEvent, ReadOnlyPermissionPolicy(SecurityEvent), exact_class=True
+)
+security_event_viewset = SecurityEventViewSet("security_events")
+
+
+@hooks.register("register_admin_viewset")
+def register_security_event_viewset():
+    return security_event_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_account_admin_urls():
+    return [
+        path(
+            "accounts/<int:pk>/erase/",
+            admin_views.account_erase,
+            name="accounts_admin_erase",
+        )
+    ]
+
+
+@hooks.register("register_user_listing_buttons")
+def user_erase_button(user, request_user):
+    if request_user.has_perm("accounts.erase_user") and user.pk != request_user.pk:
+        yield ListingButton(
+            _("Erase account"),
+            reverse("accounts_admin_erase", args=[user.pk]),
+            priority=100,
+        )

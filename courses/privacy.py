@@ -1,0 +1,92 @@
+"""What courses hold about a person, for accounts' privacy registry."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from accounts.privacy import ExportFile
+
+
+def _when(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+class CoursesProvider:
+    """Enrolments with their progress, lesson completions, quiz attempts and
+    exercise answers; the trainer profiles linked to the account.
+
+    Erasing deletes exercise answers (free text written by the person); the
+    enrolments, completions and quiz attempts (choices, scores) stay for the
+    anonymous participation statistics, unlinked from the person when the user row
+    is deleted (Enrolment.user is SET_NULL). A trainer profile is published
+    editorial content: it stays, unlinked from the account."""
+
+    name = "courses"
+    models = ("courses.Enrolment", "courses.Trainer")
+
+    def export(self, user) -> dict[str, Any]:
+        from .models import Enrolment, Trainer
+
+        enrolments = (
+            Enrolment.objects.filter(user=user)
+            .select_related("course")
+            .prefetch_related(
+                "lesson_completions__lesson",
+                "quiz_attempts__lesson",
+                "exercise_answers__lesson",
+            )
+            .order_by("requested_at", "pk")
+        )
+        return {
+            "enrolments": [
+                {
+                    "course": enrolment.course.title,
+                    "status": enrolment.status,
+                    "requested_at": _when(enrolment.requested_at),
+                    "enrolled_at": _when(enrolment.enrolled_at),
+                    "withdrawn_at": _when(enrolment.withdrawn_at),
+                    "completed_at": _when(enrolment.completed_at),
+                    "last_activity_at": _when(enrolment.last_activity_at),
+                    "progress_percent": enrolment.progress_percent,
+                    "lessons_completed": [
+                        {
+                            "lesson": completion.lesson.title,
+                            "completed_at": _when(completion.completed_at),
+                        }
+                        for completion in enrolment.lesson_completions.all()
+                    ],
+                    "quiz_attempts": [
+                        {
+                            "lesson": attempt.lesson.title,
+                            "quiz": attempt.quiz_id,
+                            "answers": attempt.answers,
+                            "score": attempt.score,
+                            "passed": attempt.passed,
+                            "submitted_at": _when(attempt.submitted_at),
+                        }
+                        for attempt in enrolment.quiz_attempts.all()
+                    ],
+                    "exercise_answers": [
+                        {
+                            "lesson": answer.lesson.title,
+                            "exercise": answer.exercise_id,
+                            "text": answer.text,
+                            "updated_at": _when(answer.updated_at),
+                        }
+                        for answer in enrolment.exercise_answers.all()
+                    ],
+                }
+                for enrolment in enrolments
+            ],
+            "trainer_profiles": [
+                {"name": trainer.name, "bio": trainer.bio}
+                for trainer in Trainer.objects.filter(user=user)
+            ],
+        }
+
+    def export_files(self, user) -> Iterable[ExportFile]:
+        return []
+
+    def erase(self, user) -> None:
+        from .models import ExerciseAnswer
+
+        ExerciseAnswer.objects.filter(enrolment__user=user).delete()
