@@ -2,9 +2,8 @@ from django.core.files.storage import FileSystemStorage
 
 
 class PrivateFileSystemStorage(FileSystemStorage):
-    """Files on disk with no URL at all (personal-data exports): the only way out
-    is a view that checks who is asking. Accounts depends on no other app, so it
-    keeps its own copy of certificates' private storage."""
+    """Files on disk with no URL at all (personal-data exports, certificates): the
+    only way out is a view that checks who is asking."""
 
     def url(self, name):
         raise ValueError("Private files have no URL; serve them through a view.")

@@ -4,6 +4,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from wagtail.models import Locale
+
+from assessments.entrecomp import BAND_ORDER, COMPETENCE_NAMES
+from assessments.selectors import response_result, submitted_responses
 
 from .models import (
     CourseIndexPage,
@@ -167,8 +171,6 @@ def course_view_state(*, course: CoursePage, user) -> dict:
     )
     needs_assessment = False
     if course.assessment_before and state == "open":
-        from assessments.selectors import submitted_responses
-
         needs_assessment = not (
             getattr(user, "is_authenticated", False)
             and submitted_responses(user=user).exists()
@@ -368,10 +370,6 @@ def recommended_courses(
     or the one above, each with the reason it was suggested. `weakest` is
     [(competence code, band)], weakest first; courses the learner has already
     completed are left out; each course appears once, for its first reason."""
-    from wagtail.models import Locale
-
-    from assessments.entrecomp import BAND_ORDER, COMPETENCE_NAMES
-
     locale = locale or Locale.get_active()
     completed = set()
     if user is not None and user.is_authenticated:
@@ -409,8 +407,6 @@ def recommended_courses(
 def course_learning_gain(*, course: CoursePage) -> dict[str, dict]:
     """Mean change per competence between the "before" and "after" self-assessments
     of the course's learners, with the number of pairs each mean rests on."""
-    from assessments.selectors import response_result
-
     changes: dict[str, list] = {}
     pairs = Enrolment.objects.filter(
         course=course, pre_response__isnull=False, post_response__isnull=False

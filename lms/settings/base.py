@@ -222,7 +222,7 @@ STORAGES = {
     "certificates": {
         "BACKEND": os.environ.get(
             "CERTIFICATE_STORAGE_BACKEND",
-            "certificates.storage.PrivateFileSystemStorage",
+            "accounts.storage.PrivateFileSystemStorage",
         ),
         "OPTIONS": {
             "location": os.environ.get(

@@ -64,7 +64,7 @@ DATA_EXPORT_STORAGE_LOCATION = os.environ.get(
 STORAGES = {
     **STORAGES,  # noqa: F405
     "certificates": {
-        "BACKEND": "certificates.storage.PrivateFileSystemStorage",
+        "BACKEND": "accounts.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": CERTIFICATE_STORAGE_LOCATION, "base_url": None},
     },
     "exports": {
