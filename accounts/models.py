@@ -128,6 +128,7 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         ordering = ["full_name", "email"]
         permissions = [("erase_user", _("Can erase a user's account on request"))]
+        indexes = [models.Index(fields=["date_joined"])]
 
     def __str__(self) -> str:
         return self.full_name or self.email

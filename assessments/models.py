@@ -263,7 +263,10 @@ class Response(models.Model):
                 name="assessments_one_draft_per_instrument",
             )
         ]
-        indexes = [models.Index(fields=["user", "status", "submitted_at"])]
+        indexes = [
+            models.Index(fields=["user", "status", "submitted_at"]),
+            models.Index(fields=["submitted_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.version}"

@@ -205,7 +205,11 @@ class Certificate(models.Model):
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "created_at"])]
+        indexes = [
+            models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["issued_at"]),
+            models.Index(fields=["revoked_at"]),
+        ]
         permissions = [
             ("revoke_certificate", _("Can revoke and re-issue certificates"))
         ]

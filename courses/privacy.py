@@ -12,19 +12,21 @@ def _when(value) -> str | None:
 
 class CoursesProvider:
     """Enrolments with their progress, lesson completions, quiz attempts and
-    exercise answers; the trainer profiles linked to the account.
+    exercise answers; the days the person opened a course's page; the trainer
+    profiles linked to the account.
 
     Erasing deletes exercise answers (free text written by the person); the
     enrolments, completions and quiz attempts (choices, scores) stay for the
     anonymous participation statistics, unlinked from the person when the user row
     is deleted (Enrolment.user is SET_NULL). A trainer profile is published
-    editorial content: it stays, unlinked from the account."""
+    editorial content: it stays, unlinked from the account. Course visits are
+    deleted (the anonymous daily counts of visitors who were not signed in stay)."""
 
     name = "courses"
-    models = ("courses.Enrolment", "courses.Trainer")
+    models = ("courses.Enrolment", "courses.Trainer", "courses.CourseVisit")
 
     def export(self, user) -> dict[str, Any]:
-        from .models import Enrolment, Trainer
+        from .models import CourseVisit, Enrolment, Trainer
 
         enrolments = (
             Enrolment.objects.filter(user=user)
@@ -77,6 +79,12 @@ class CoursesProvider:
                 }
                 for enrolment in enrolments
             ],
+            "course_page_visits": [
+                {"course": visit.course.title, "day": visit.day.isoformat()}
+                for visit in CourseVisit.objects.filter(user=user)
+                .select_related("course")
+                .order_by("day", "pk")
+            ],
             "trainer_profiles": [
                 {"name": trainer.name, "bio": trainer.bio}
                 for trainer in Trainer.objects.filter(user=user)
@@ -87,6 +95,7 @@ class CoursesProvider:
         return []
 
     def erase(self, user) -> None:
-        from .models import ExerciseAnswer
+        from .models import CourseVisit, ExerciseAnswer
 
         ExerciseAnswer.objects.filter(enrolment__user=user).delete()
+        CourseVisit.objects.filter(user=user).delete()

@@ -373,3 +373,29 @@ def enrolments_post_assessment_link(*, response) -> int:
         completed_at__lte=response.submitted_at,
         post_response__isnull=True,
     ).update(post_response=response)
+
+
+def course_visit_record(*, course: CoursePage, user) -> None:
+    """Note that someone opened the course page today: one row per signed-in
+    learner and day (a second visit that day changes nothing), and a daily count
+    for people not signed in, of whom nothing is kept. Staff are not counted."""
+    from django.db.models import F
+
+    from .models import CourseVisit
+
+    signed_in = user is not None and user.is_authenticated
+    if signed_in and user.is_staff:
+        return
+    today = timezone.localdate()
+    if signed_in:
+        CourseVisit.objects.bulk_create(
+            [CourseVisit(course=course, day=today, user=user)], ignore_conflicts=True
+        )
+        return
+    visits = CourseVisit.objects.filter(course=course, day=today, user__isnull=True)
+    if not visits.update(anonymous_visits=F("anonymous_visits") + 1):
+        # The day's first visit; another request may create the row at once.
+        CourseVisit.objects.bulk_create(
+            [CourseVisit(course=course, day=today)], ignore_conflicts=True
+        )
+        visits.update(anonymous_visits=F("anonymous_visits") + 1)

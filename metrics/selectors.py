@@ -8,18 +8,25 @@ from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
 
-from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import Lower, Trim, TruncMonth
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from pyroaring import BitMap
 
 from accounts.models import BusinessStage, City, CreativeSector, Gender
 from assessments.entrecomp import COMPETENCE_NAMES
-from assessments.models import Response
 from assessments.selectors import response_result
 from certificates.models import Certificate
-from courses.models import CoursePage, Enrolment, LessonCompletion, QuizAttempt
+from courses.models import (
+    CoursePage,
+    CourseVisit,
+    Enrolment,
+    LessonCompletion,
+    QuizAttempt,
+)
+
+from . import summary
+from .models import LearnerSet, SummaryRefresh
 
 SMALLEST_GROUP = 5
 SUPPRESSED = "<5"
@@ -39,11 +46,19 @@ def rate(part: int, whole: int) -> str:
 
 @dataclass(frozen=True)
 class Filters:
-    start: datetime.date
-    end: datetime.date  # inclusive
+    """A period in whole months (the summary's grain: figures over any run of
+    months are exact) and who it is about. Dates inside a month stand for it."""
+
+    start: datetime.date  # the first day of the first month
+    end: datetime.date  # the last day of the last month (inclusive)
     course: CoursePage | None = None
     sector: str = ""
     city: str = ""
+
+    def __post_init__(self):
+        object.__setattr__(self, "start", self.start.replace(day=1))
+        last_day = summary.next_month(self.end) - datetime.timedelta(days=1)
+        object.__setattr__(self, "end", last_day)
 
     @property
     def since(self) -> datetime.datetime:
@@ -76,43 +91,6 @@ class Filters:
         if self.course is not None:
             enrolments = enrolments.filter(course=self.course)
         return enrolments
-
-
-def learners(filters: Filters) -> QuerySet:
-    return (
-        get_user_model()
-        .objects.filter(is_staff=False, is_superuser=False)
-        .filter(filters.people())
-    )
-
-
-def active_learner_ids(filters: Filters, since=None, until=None) -> set[int]:
-    """Learners who did something in the period: asked to enrol, completed a lesson,
-    submitted a quiz or (without a course filter) a self-assessment."""
-    since, until = since or filters.since, until or filters.until
-    window = {"__gte": since, "__lt": until}
-
-    def between(field: str) -> Q:
-        return Q(**{f"{field}{op}": value for op, value in window.items()})
-
-    enrolments = filters.enrolments().filter(user__isnull=False)
-    ids = set(
-        enrolments.filter(between("requested_at")).values_list("user_id", flat=True)
-    )
-    lesson_done = LessonCompletion.objects.filter(between("completed_at")).filter(
-        enrolment__in=enrolments
-    )
-    ids |= set(lesson_done.values_list("enrolment__user_id", flat=True))
-    quizzes = QuizAttempt.objects.filter(between("submitted_at")).filter(
-        enrolment__in=enrolments
-    )
-    ids |= set(quizzes.values_list("enrolment__user_id", flat=True))
-    if filters.course is None:
-        responses = Response.objects.filter(
-            between("submitted_at"), user__isnull=False
-        ).filter(filters.people("user__"))
-        ids |= set(responses.values_list("user_id", flat=True))
-    return ids
 
 
 def learning_gain(filters: Filters) -> list[dict]:
@@ -155,153 +133,219 @@ def _scores(response) -> dict[str, Fraction | None]:
     }
 
 
-def headline(filters: Filters) -> list[dict]:
-    """The dashboard's headline figures for the period, suppressed."""
-    people = learners(filters)
-    registered = people.filter(date_joined__lt=filters.until).count()
-    signups = people.filter(filters.within("date_joined")).count()
-    begun = filters.enrolments().filter(filters.within("enrolled_at"))
-    enrolments = begun.count()
-    begun_completed = begun.filter(completed_at__isnull=False).count()
-    withdrawn = begun.filter(status=Enrolment.Status.WITHDRAWN).count()
-    completed = filters.enrolments().filter(filters.within("completed_at"))
-    completions = completed.count()
-    certificates = (
-        Certificate.objects.filter(enrolment__in=filters.enrolments())
-        .filter(filters.within("issued_at"))
-        .exclude(status=Certificate.Status.REVOKED)
-        .count()
-    )
-    durations = [
-        (done - started).total_seconds() / 86400
-        for started, done in completed.exclude(enrolled_at__isnull=True).values_list(
-            "enrolled_at", "completed_at"
-        )
-    ]
-    median_days = (
-        f"{statistics.median(durations):.1f}"
-        if len(durations) >= SMALLEST_GROUP
-        else (SUPPRESSED if durations else "–")
-    )
-    organisations = (
-        begun.filter(user__isnull=False)
-        .exclude(user__organisation="")
-        .annotate(org=Lower(Trim("user__organisation")))
-        .values("org")
-        .distinct()
-        .count()
-    )
-    assessments = Response.objects.filter(
-        filters.within("submitted_at"), status=Response.Status.SUBMITTED
-    ).filter(filters.people("user__"))
-    return [
-        {
-            "key": "registered",
-            "label": _("Registered learners"),
-            "value": suppress(registered),
-        },
-        {"key": "signups", "label": _("New sign-ups"), "value": suppress(signups)},
-        {
-            "key": "active",
-            "label": _("Active learners"),
-            "value": suppress(len(active_learner_ids(filters))),
-        },
-        {"key": "enrolments", "label": _("Enrolments"), "value": suppress(enrolments)},
-        {
-            "key": "withdrawn",
-            "label": _("of which withdrawn"),
-            "value": suppress(withdrawn),
-        },
-        {
-            "key": "completions",
-            "label": _("Completions"),
-            "value": suppress(completions),
-        },
-        {
-            "key": "completion_rate",
-            "label": _("Completion rate of enrolments in the period"),
-            "value": rate(begun_completed, enrolments),
-        },
-        {
-            "key": "certificates",
-            "label": _("Certificates issued"),
-            "value": suppress(certificates),
-        },
-        {
-            "key": "median_days",
-            "label": _("Median days to complete"),
-            "value": median_days,
-        },
-        {
-            "key": "organisations",
-            "label": _("Organisations reached"),
-            "value": suppress(organisations),
-        },
-        {
-            "key": "assessments",
-            "label": _("Self-assessments taken"),
-            "value": suppress(assessments.count()),
-        },
-    ]
-
-
 def months(filters: Filters) -> list[datetime.date]:
-    first = filters.start.replace(day=1)
-    result = []
-    while first <= filters.end:
-        result.append(first)
-        first = (first + datetime.timedelta(days=32)).replace(day=1)
-    return result
+    return summary.months_between(filters.start, filters.end)
 
 
-def _per_month(queryset: QuerySet, field: str) -> dict[datetime.date, int]:
-    rows = (
-        queryset.annotate(month=TruncMonth(field))
-        .values("month")
-        .annotate(count=Count("pk"))
-        .values_list("month", "count")
-    )
-    return {_as_date(month): count for month, count in rows}
+class Participation:
+    """The figures for one choice of filters, as unions, intersections and sizes
+    of the summary's learner sets (`metrics.summary`). Loaded once per page."""
+
+    def __init__(self, filters: Filters):
+        self.filters = filters
+        self.months = months(filters)
+        # "Registered" counts everyone who joined up to the period's end.
+        first = min(summary.first_month() or filters.start, filters.start)
+        summary.ensure(summary.months_between(first, filters.end))
+        self.course_id = filters.course.pk if filters.course else summary.ALL_COURSES
+        # Every set of the period for all courses and the chosen one; for the
+        # breakdown by course also the other courses' enrolled, completed and
+        # certified sets. Bitmaps are read only when a figure needs them.
+        self._rows: dict[tuple, list[tuple[int, bytes, int]]] = defaultdict(list)
+        rows = LearnerSet.objects.filter(month__in=self.months).filter(
+            Q(course_id__in=[summary.ALL_COURSES, self.course_id])
+            | Q(kind__in=["enrolled", "completed", "certified"])
+        )
+        for month, kind, course_id, level, members, unlinked in rows.values_list(
+            "month", "kind", "course_id", "level", "members", "unlinked"
+        ):
+            self._rows[(kind, month, course_id)].append((level, members, unlinked))
+        self._durations = [
+            bytes(pairs)
+            for pairs in LearnerSet.objects.filter(
+                month__in=self.months,
+                kind="completed",
+                course_id=self.course_id,
+                level=1,
+            ).values_list("pairs", flat=True)
+        ]
+        self._joined = [
+            BitMap.deserialize(bytes(members))
+            for members in LearnerSet.objects.filter(
+                kind="joined", course_id=summary.ALL_COURSES, month__lte=filters.end
+            ).values_list("members", flat=True)
+        ]
+        self._profiles: dict[str, dict[str, bytes]] = defaultdict(dict)
+        self._organisations = b""
+        for kind, key, members, pairs in LearnerSet.objects.filter(
+            month__isnull=True
+        ).values_list("kind", "key", "members", "pairs"):
+            if kind == "organisation":
+                self._organisations = bytes(pairs)
+            else:
+                self._profiles[kind][key] = members
+        # The learners the sector and city filters leave; None: everyone,
+        # including the events of erased accounts.
+        self.scope: BitMap | None = None
+        for dimension in ("sector", "city"):
+            value = getattr(filters, dimension)
+            if value:
+                chosen = self.profile(dimension).get(value, BitMap())
+                self.scope = chosen if self.scope is None else self.scope & chosen
+        self._parsed: dict[tuple, list[tuple[int, BitMap, int]]] = {}
+        self.refreshed_at = summary.summarised_months()
+
+    def profile(self, dimension: str) -> dict[str, BitMap]:
+        """{value: the learners whose profile has it} for one dimension."""
+        return {
+            key: BitMap.deserialize(bytes(members))
+            for key, members in self._profiles.get(dimension, {}).items()
+        }
+
+    def sets(self, kind: str, month, course_id: int) -> list[tuple[int, BitMap, int]]:
+        key = (kind, month, course_id)
+        if key not in self._parsed:
+            self._parsed[key] = [
+                (level, BitMap.deserialize(bytes(members)), unlinked)
+                for level, members, unlinked in self._rows.get(key, [])
+            ]
+        return self._parsed[key]
+
+    def count(self, kind: str, month, course_id=None, within=None) -> int:
+        """Events of one kind in a month by the learners `within` (default: the
+        filters' scope); events of erased accounts count when nobody is left out."""
+        course_id = self.course_id if course_id is None else course_id
+        within = self.scope if within is None else within
+        total = 0
+        for _level, members, unlinked in self.sets(kind, month, course_id):
+            if within is None:
+                total += len(members) + unlinked
+            else:
+                total += members.intersection_cardinality(within)
+        return total
+
+    def total(self, kind: str, course_id=None, within=None) -> int:
+        return sum(self.count(kind, m, course_id, within) for m in self.months)
+
+    def people(self, kind: str, course_id=None, within=None) -> BitMap:
+        """The distinct learners who did it in any month of the period."""
+        course_id = self.course_id if course_id is None else course_id
+        within = self.scope if within is None else within
+        found = BitMap.union(
+            BitMap(),
+            *(
+                members
+                for month in self.months
+                for level, members, _unlinked in self.sets(kind, month, course_id)
+                if level == 1
+            ),
+        )
+        return found if within is None else found & within
+
+    def durations_in_days(self) -> list[float]:
+        values: list[float] = []
+        for pairs in self._durations:
+            users, seconds = summary.pairs_read(pairs)
+            if self.scope is None:
+                values.extend(seconds)
+            else:
+                scope = self.scope
+                values.extend(
+                    s for u, s in zip(users, seconds, strict=True) if u and u in scope
+                )
+        return [value / 86400 for value in values]
+
+    def organisations_reached(self, learners: BitMap) -> int:
+        users, numbers = summary.pairs_read(self._organisations)
+        return len({n for u, n in zip(users, numbers, strict=True) if u in learners})
+
+    def headline(self) -> list[dict]:
+        """The headline figures for the period, suppressed."""
+        joined = BitMap.union(BitMap(), *self._joined)
+        registered = len(joined if self.scope is None else joined & self.scope)
+        signups = self.total("joined", summary.ALL_COURSES)
+        enrolments = self.total("enrolled")
+        durations = self.durations_in_days()
+        median_days = (
+            f"{statistics.median(durations):.1f}"
+            if len(durations) >= SMALLEST_GROUP
+            else (SUPPRESSED if durations else "–")
+        )
+        organisations = self.organisations_reached(self.people("enrolled"))
+        figures = [
+            ("registered", _("Registered learners"), suppress(registered)),
+            ("signups", _("New sign-ups"), suppress(signups)),
+            ("active", _("Active learners"), suppress(len(self.people("active")))),
+            ("enrolments", _("Enrolments"), suppress(enrolments)),
+            ("withdrawn", _("of which withdrawn"), suppress(self.total("withdrawn"))),
+            ("completions", _("Completions"), suppress(self.total("completed"))),
+            (
+                "completion_rate",
+                _("Completion rate of enrolments in the period"),
+                rate(self.total("finished"), enrolments),
+            ),
+            (
+                "certificates",
+                _("Certificates issued"),
+                suppress(self.total("certified")),
+            ),
+            ("median_days", _("Median days to complete"), median_days),
+            ("organisations", _("Organisations reached"), suppress(organisations)),
+            (
+                "assessments",
+                _("Self-assessments taken"),
+                suppress(self.total("assessed", summary.ALL_COURSES)),
+            ),
+        ]
+        return [
+            {"key": key, "label": label, "value": value}
+            for key, label, value in figures
+        ]
+
+    def monthly_series(self) -> dict:
+        """Sign-ups, enrolments, completions and active learners per month."""
+        rows = []
+        for month in self.months:
+            active = BitMap.union(
+                BitMap(),
+                *(
+                    members
+                    for _l, members, _u in self.sets("active", month, self.course_id)
+                ),
+            )
+            if self.scope is not None:
+                active &= self.scope
+            rows.append(
+                {
+                    "month": month,
+                    "signups": suppress(
+                        self.count("joined", month, summary.ALL_COURSES)
+                    ),
+                    "enrolments": suppress(self.count("enrolled", month)),
+                    "completions": suppress(self.count("completed", month)),
+                    "active": suppress(len(active)),
+                }
+            )
+        return {"rows": rows}
+
+    def freshness(self) -> dict:
+        """When the figures shown were computed: the oldest month of the period
+        and the last nightly rebuild."""
+        used = [self.refreshed_at[m] for m in self.months if m in self.refreshed_at]
+        rebuilt = (
+            SummaryRefresh.objects.filter(scope=summary.REBUILD)
+            .values_list("refreshed_at", flat=True)
+            .first()
+        )
+        return {"refreshed_at": min(used, default=None), "rebuilt_at": rebuilt}
 
 
-def _as_date(value) -> datetime.date:
-    if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).date().replace(day=1)
-    return value.replace(day=1)
+def headline(filters: Filters) -> list[dict]:
+    return Participation(filters).headline()
 
 
 def monthly_series(filters: Filters) -> dict:
-    """Sign-ups, enrolments, completions and active learners per month."""
-    signups = _per_month(
-        learners(filters).filter(filters.within("date_joined")), "date_joined"
-    )
-    enrolments = _per_month(
-        filters.enrolments().filter(filters.within("enrolled_at")), "enrolled_at"
-    )
-    completions = _per_month(
-        filters.enrolments().filter(filters.within("completed_at")), "completed_at"
-    )
-    rows = []
-    for month in months(filters):
-        next_month = (month + datetime.timedelta(days=32)).replace(day=1)
-        since = max(
-            filters.since,
-            timezone.make_aware(datetime.datetime.combine(month, datetime.time())),
-        )
-        until = min(
-            filters.until,
-            timezone.make_aware(datetime.datetime.combine(next_month, datetime.time())),
-        )
-        rows.append(
-            {
-                "month": month,
-                "signups": suppress(signups.get(month, 0)),
-                "enrolments": suppress(enrolments.get(month, 0)),
-                "completions": suppress(completions.get(month, 0)),
-                "active": suppress(len(active_learner_ids(filters, since, until))),
-            }
-        )
-    return {"rows": rows}
+    return Participation(filters).monthly_series()
 
 
 AGE_GROUPS = [(0, 24, "–24"), (25, 34, "25–34"), (35, 44, "35–44"), (45, 54, "45–54")]
@@ -333,88 +377,130 @@ LABELS = {
 }
 
 
-def breakdown(filters: Filters, dimension: str) -> dict:
+def breakdown(filters: Filters, dimension: str, data: Participation | None = None):
     """Learners, enrolments, completions and certificates of the period by one
-    dimension of the learner (or the course), suppressed cell by cell."""
-    title, field = DIMENSIONS[dimension]
+    dimension of the learner (or the course), suppressed cell by cell. Learners
+    are distinct people in each group (a union of sets, so exact)."""
+    data = data or Participation(filters)
+    title, _field = DIMENSIONS[dimension]
+    kinds = {
+        "enrolments": "enrolled",
+        "completions": "completed",
+        "certificates": "certified",
+    }
     groups: dict[str, dict] = defaultdict(
-        lambda: {"learners": 0, "enrolments": 0, "completions": 0, "certificates": 0}
+        lambda: {
+            "learners": BitMap(),
+            "enrolments": 0,
+            "completions": 0,
+            "certificates": 0,
+        }
     )
 
-    def label(value) -> str:
-        if dimension == "age":
-            return age_group(value, filters.end)
-        if dimension == "course":
-            return value or str(_("unknown"))
-        if value in (None, ""):
-            return str(
-                _("not given") if dimension in ("gender", "stage") else _("unknown")
-            )
-        return str(LABELS[dimension].get(value, value))
-
-    # Counted in the database per raw value (few of them), then relabelled: a
-    # person has one value of each dimension, so the groups' sums stay exact.
-    begun = filters.enrolments().filter(filters.within("enrolled_at"))
-    for value, enrolments, people in (
-        begun.values(field)
-        .annotate(enrolments=Count("pk"), people=Count("user", distinct=True))
-        .values_list(field, "enrolments", "people")
-    ):
-        group = groups[label(value)]
-        group["enrolments"] += enrolments
-        group["learners"] += people
-    completed = filters.enrolments().filter(filters.within("completed_at"))
-    for value, count in (
-        completed.values(field).annotate(count=Count("pk")).values_list(field, "count")
-    ):
-        groups[label(value)]["completions"] += count
-    certificates = (
-        Certificate.objects.filter(enrolment__in=filters.enrolments())
-        .filter(filters.within("issued_at"))
-        .exclude(status=Certificate.Status.REVOKED)
-        .values(f"enrolment__{field}")
-        .annotate(count=Count("pk"))
-        .values_list(f"enrolment__{field}", "count")
-    )
-    for value, count in certificates:
-        groups[label(value)]["certificates"] += count
+    if dimension == "course":
+        course_ids = sorted(
+            {
+                course_id
+                for (kind, _month, course_id) in data._rows
+                if course_id != summary.ALL_COURSES and kind in kinds.values()
+            }
+        )
+        if filters.course is not None:
+            course_ids = [c for c in course_ids if c == filters.course.pk]
+        titles = dict(
+            CoursePage.objects.filter(pk__in=course_ids).values_list("pk", "title")
+        )
+        for course_id in course_ids:
+            group = groups[titles.get(course_id) or str(_("unknown"))]
+            group["learners"] |= data.people("enrolled", course_id)
+            for column, kind in kinds.items():
+                group[column] += data.total(kind, course_id)
+    else:
+        profile = "born" if dimension == "age" else dimension
+        members_by_label: dict[str, BitMap] = defaultdict(BitMap)
+        for value, members in data.profile(profile).items():
+            members_by_label[_label(dimension, value, filters.end)] |= members
+        enrolled = data.people("enrolled")
+        for label, members in members_by_label.items():
+            within = members if data.scope is None else members & data.scope
+            group = groups[label]
+            group["learners"] |= enrolled & within
+            for column, kind in kinds.items():
+                group[column] += data.total(kind, within=within)
+        if data.scope is None:  # events of erased accounts: nothing is known of them
+            unknown = groups[_label(dimension, "", filters.end)]
+            for column, kind in kinds.items():
+                unknown[column] += sum(
+                    unlinked
+                    for month in data.months
+                    for _level, _members, unlinked in data.sets(
+                        kind, month, data.course_id
+                    )
+                )
     rows = [
         {
             "group": name,
-            "learners": suppress(counts["learners"]),
+            "learners": suppress(len(counts["learners"])),
             "enrolments": suppress(counts["enrolments"]),
             "completions": suppress(counts["completions"]),
             "certificates": suppress(counts["certificates"]),
         }
         for name, counts in sorted(groups.items())
+        if counts["learners"]
+        or counts["enrolments"]
+        or counts["completions"]
+        or counts["certificates"]
     ]
     return {"key": dimension, "title": title, "rows": rows}
+
+
+def _label(dimension: str, value: str, end: datetime.date) -> str:
+    if dimension == "age":
+        return age_group(int(value) if value else None, end)
+    if not value:
+        return str(_("not given") if dimension in ("gender", "stage") else _("unknown"))
+    return str(LABELS[dimension].get(value, value))
 
 
 def course_funnel(course: CoursePage, filters: Filters) -> dict:
     """How far the learners who enrolled in the period got, lesson by lesson."""
     from courses.selectors import course_outline
 
-    enrolments = Enrolment.objects.filter(course=course).filter(
-        filters.within("enrolled_at")
+    enrolments = (
+        Enrolment.objects.filter(course=course)
+        .filter(filters.within("enrolled_at"))
+        .filter(filters.people("user__"))
     )
-    total = enrolments.count()
-    started = enrolments.filter(lesson_completions__isnull=False).distinct().count()
-    halfway = (
-        enrolments.annotate(twice_done=F("required_done") * 2)
-        .filter(
-            Q(completed_at__isnull=False)
-            | Q(required_total__gt=0, twice_done__gte=F("required_total"))
-        )
+    done = Q(completed_at__isnull=False)
+    steps = enrolments.annotate(twice_done=F("required_done") * 2).aggregate(
+        total=Count("pk"),
+        started=Count(
+            "pk",
+            filter=Exists(LessonCompletion.objects.filter(enrolment=OuterRef("pk"))),
+        ),
+        halfway=Count(
+            "pk",
+            filter=done | Q(required_total__gt=0, twice_done__gte=F("required_total")),
+        ),
+        completed=Count("pk", filter=done),
+    )
+    total = steps["total"]
+    certified = Certificate.objects.filter(
+        enrolment__in=enrolments, status=Certificate.Status.ISSUED
+    ).count()
+    visits = CourseVisit.objects.filter(
+        course=course, day__gte=filters.start, day__lte=filters.end
+    )
+    viewed = (
+        visits.filter(user__isnull=False)
+        .filter(filters.people("user__"))
+        .values("user")
+        .distinct()
         .count()
     )
-    completed = enrolments.filter(completed_at__isnull=False).count()
-    certified = (
-        Certificate.objects.filter(enrolment__in=enrolments)
-        .exclude(status=Certificate.Status.REVOKED)
-        .filter(status=Certificate.Status.ISSUED)
-        .count()
-    )
+    anonymous_visits = visits.filter(user__isnull=True).aggregate(
+        total=Sum("anonymous_visits")
+    )["total"]
     outline = course_outline(course=course)
     done_per_lesson = dict(
         LessonCompletion.objects.filter(enrolment__in=enrolments)
@@ -456,12 +542,20 @@ def course_funnel(course: CoursePage, filters: Filters) -> dict:
         )
     return {
         "funnel": [
+            {
+                "step": _("Viewed the course page (signed in)"),
+                "people": suppress(viewed),
+            },
             {"step": _("Enrolled"), "people": suppress(total)},
-            {"step": _("Started (completed a lesson)"), "people": suppress(started)},
-            {"step": _("Half-way"), "people": suppress(halfway)},
-            {"step": _("Completed"), "people": suppress(completed)},
+            {
+                "step": _("Started (completed a lesson)"),
+                "people": suppress(steps["started"]),
+            },
+            {"step": _("Half-way"), "people": suppress(steps["halfway"])},
+            {"step": _("Completed"), "people": suppress(steps["completed"])},
             {"step": _("Certificate issued"), "people": suppress(certified)},
         ],
+        "anonymous_visits": anonymous_visits or 0,
         "lessons": lessons,
         "quizzes": quizzes,
     }

@@ -4,18 +4,20 @@ analysts (read only) and superusers."""
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import City, CreativeSector
 from courses.models import CoursePage
 
-from . import selectors
+from . import selectors, summary
 from .charts import bar_chart
 from .exports import table_response
 
@@ -27,13 +29,29 @@ SERIES = [
 ]
 
 
+class MonthField(forms.Field):
+    """A month chosen from a list ("2026-03"); a full date stands for its month."""
+
+    widget = forms.Select
+
+    def to_python(self, value) -> datetime.date | None:
+        if value in self.empty_values:
+            return None
+        try:
+            year, month = (int(part) for part in str(value).split("-")[:2])
+            return datetime.date(year, month, 1)
+        except (TypeError, ValueError) as error:
+            raise forms.ValidationError(_("Choose a month from the list.")) from error
+
+
+def _month_value(value) -> str:
+    """ "2026-03-15" or "2026-03" as the list's "2026-03"."""
+    return str(value)[:7]
+
+
 class DashboardFilterForm(forms.Form):
-    start = forms.DateField(
-        label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label=gettext_lazy("To"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = MonthField(label=gettext_lazy("From (month)"))
+    end = MonthField(label=gettext_lazy("To (month)"))
     course = forms.ModelChoiceField(
         label=gettext_lazy("Course"),
         queryset=CoursePage.objects.order_by("title"),
@@ -51,27 +69,42 @@ class DashboardFilterForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = summary.month_start(timezone.localdate())
+        first = summary.first_month() or current
+        first = min(first, current.replace(year=current.year - 1, month=1))
+        choices = [
+            (f"{month:%Y-%m}", date_format(month, "YEAR_MONTH_FORMAT"))
+            for month in reversed(summary.months_between(first, current))
+        ]
+        self.fields["start"].widget.choices = choices
+        self.fields["end"].widget.choices = choices
+
     def clean(self):
         data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", _("The period must end after it starts."))
         start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The period must end after it starts."))
         if start and end and (end - start).days > 366 * 10:
             self.add_error("start", _("Choose a period of at most ten years."))
         return data
 
 
 def default_period() -> tuple[datetime.date, datetime.date]:
-    today = timezone.localdate()
-    start = (today.replace(day=1) - datetime.timedelta(days=335)).replace(day=1)
-    return start, today
+    """The last twelve months, this one included."""
+    current = summary.month_start(timezone.localdate())
+    start = current.replace(year=current.year - 1)
+    return summary.next_month(start), current
 
 
 def _filters(request: HttpRequest) -> tuple[DashboardFilterForm, selectors.Filters]:
     start, end = default_period()
     data = request.GET.copy()
-    data.setdefault("start", start.isoformat())
-    data.setdefault("end", end.isoformat())
+    data.setdefault("start", f"{start:%Y-%m}")
+    data.setdefault("end", f"{end:%Y-%m}")
+    for name in ("start", "end"):
+        data[name] = _month_value(data[name])
     form = DashboardFilterForm(data)
     if form.is_valid():
         cleaned = form.cleaned_data
@@ -90,15 +123,15 @@ def _require_analyst(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-def _tables(filters: selectors.Filters, only: str | None = None) -> dict[str, dict]:
+def _tables(data: selectors.Participation, only: str | None = None) -> dict[str, dict]:
     """The dashboard's tables (headings and rows, as shown and exported); `only`
     builds just the one an export asks for."""
     builders = {
-        "headline": lambda: _headline_table(filters),
-        "monthly": lambda: _monthly_table(filters),
-        "learning_gain": lambda: _gain_table(filters),
+        "headline": lambda: _headline_table(data),
+        "monthly": lambda: _monthly_table(data),
+        "learning_gain": lambda: _gain_table(data.filters),
         **{
-            f"by_{dimension}": (lambda d=dimension: _breakdown_table(filters, d))
+            f"by_{dimension}": (lambda d=dimension: _breakdown_table(data, d))
             for dimension in selectors.DIMENSIONS
         },
     }
@@ -106,16 +139,16 @@ def _tables(filters: selectors.Filters, only: str | None = None) -> dict[str, di
     return {key: builders[key]() for key in keys}
 
 
-def _headline_table(filters: selectors.Filters) -> dict:
+def _headline_table(data: selectors.Participation) -> dict:
     return {
         "title": _("Headline figures"),
         "headings": [_("Figure"), _("Value")],
-        "rows": [[f["label"], f["value"]] for f in selectors.headline(filters)],
+        "rows": [[f["label"], f["value"]] for f in data.headline()],
     }
 
 
-def _monthly_table(filters: selectors.Filters) -> dict:
-    series = selectors.monthly_series(filters)["rows"]
+def _monthly_table(data: selectors.Participation) -> dict:
+    series = data.monthly_series()["rows"]
     return {
         "title": _("Per month"),
         "headings": [_("Month")] + [label for _key, label in SERIES],
@@ -138,8 +171,8 @@ def _gain_table(filters: selectors.Filters) -> dict:
     }
 
 
-def _breakdown_table(filters: selectors.Filters, dimension: str) -> dict:
-    table = selectors.breakdown(filters, dimension)
+def _breakdown_table(data: selectors.Participation, dimension: str) -> dict:
+    table = selectors.breakdown(data.filters, dimension, data)
     return {
         "title": _("By %(dimension)s") % {"dimension": str(table["title"]).lower()},
         "headings": [
@@ -176,16 +209,17 @@ def _export(request, tables, filters, prefix: str) -> HttpResponse | None:
 def dashboard(request: HttpRequest) -> HttpResponse:
     _require_analyst(request)
     form, filters = _filters(request)
+    data = selectors.Participation(filters)
     if request.GET.get("export"):
         exported = _export(
             request,
-            _tables(filters, only=request.GET.get("table")),
+            _tables(data, only=request.GET.get("table")),
             filters,
             "participation",
         )
         if exported:
             return exported
-    tables = _tables(filters)
+    tables = _tables(data)
     charts = [
         {
             "key": key,
@@ -205,10 +239,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "header_icon": "table",
             "form": form,
             "filters": filters,
+            "freshness": data.freshness(),
+            "refresh_minutes": settings.METRICS_REFRESH_SECONDS // 60,
             "tables": tables,
             "charts": charts,
             "query": query.urlencode(),
-            "courses": CoursePage.objects.live().order_by("title"),
+            "courses": CoursePage.objects.live()
+            .select_related("locale")
+            .order_by("title"),
         },
     )
 
@@ -220,9 +258,15 @@ def course_report(request: HttpRequest, course_id: int) -> HttpResponse:
     report = selectors.course_funnel(course, filters)
     tables = {
         "funnel": {
-            "title": _("Funnel of the learners who enrolled in the period"),
+            "title": _("Funnel: from the course page to a certificate"),
             "headings": [_("Step"), _("People")],
-            "rows": [[row["step"], row["people"]] for row in report["funnel"]],
+            "rows": [[row["step"], row["people"]] for row in report["funnel"]]
+            + [
+                [
+                    _("Visits to the course page by people not signed in (visits)"),
+                    report["anonymous_visits"],
+                ]
+            ],
         },
         "lessons": {
             "title": _("Where learners stop"),
@@ -259,6 +303,7 @@ def course_report(request: HttpRequest, course_id: int) -> HttpResponse:
             "header_icon": "table",
             "course": course,
             "form": form,
+            "filters": filters,
             "tables": tables,
             "query": query.urlencode(),
         },

@@ -1,10 +1,17 @@
 from .pages import CourseIndexPage, CoursePage, EnrolmentMode, LessonPage, ModulePage
-from .records import Enrolment, ExerciseAnswer, LessonCompletion, QuizAttempt
+from .records import (
+    CourseVisit,
+    Enrolment,
+    ExerciseAnswer,
+    LessonCompletion,
+    QuizAttempt,
+)
 from .snippets import Trainer
 
 __all__ = [
     "CourseIndexPage",
     "CoursePage",
+    "CourseVisit",
     "Enrolment",
     "EnrolmentMode",
     "ExerciseAnswer",

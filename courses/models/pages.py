@@ -198,6 +198,18 @@ class CoursePage(Page):
         context["block_errors"] = getattr(request, "block_errors", {})
         return context
 
+    def serve(self, request, *args, **kwargs):
+        from ..services import course_visit_record
+
+        response = super().serve(request, *args, **kwargs)
+        if (
+            request.method == "GET"
+            and response.status_code == 200
+            and not getattr(request, "is_preview", False)
+        ):
+            course_visit_record(course=self, user=request.user)
+        return response
+
     @property
     def sector_labels(self) -> list[str]:
         labels = dict(CreativeSector.choices)

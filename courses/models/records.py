@@ -85,6 +85,11 @@ class Enrolment(models.Model):
         indexes = [
             models.Index(fields=["course", "status"]),
             models.Index(fields=["user", "status"]),
+            # The participation summary reads enrolments month by month.
+            models.Index(fields=["requested_at"]),
+            models.Index(fields=["enrolled_at"]),
+            models.Index(fields=["completed_at"]),
+            models.Index(fields=["withdrawn_at"]),
         ]
 
     def __str__(self) -> str:
@@ -124,6 +129,7 @@ class LessonCompletion(models.Model):
                 fields=["enrolment", "lesson"], name="lesson_completion_once"
             )
         ]
+        indexes = [models.Index(fields=["completed_at"])]
 
     def __str__(self) -> str:
         return f"{self.enrolment} – {self.lesson}"
@@ -146,7 +152,10 @@ class QuizAttempt(models.Model):
         verbose_name = _("quiz attempt")
         verbose_name_plural = _("quiz attempts")
         ordering = ["submitted_at", "pk"]
-        indexes = [models.Index(fields=["enrolment", "lesson", "quiz_id"])]
+        indexes = [
+            models.Index(fields=["enrolment", "lesson", "quiz_id"]),
+            models.Index(fields=["submitted_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.enrolment} – {self.lesson}: {self.score}%"
@@ -175,3 +184,49 @@ class ExerciseAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrolment} – {self.lesson}"
+
+
+class CourseVisit(models.Model):
+    """Who opened a course's page on a day: one row per signed-in learner, course
+    and day, and one row per course and day counting the visits of people who were
+    not signed in (no identifier is kept for them). The first step of the course
+    funnel in the participation report."""
+
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="visits",
+    )
+    day = models.DateField(_("day"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="course_visits",
+    )
+    anonymous_visits = models.PositiveIntegerField(
+        _("visits by people not signed in"), default=0
+    )
+
+    class Meta:
+        verbose_name = _("course visit")
+        verbose_name_plural = _("course visits")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course", "day", "user"],
+                condition=Q(user__isnull=False),
+                name="course_visit_once_a_day",
+            ),
+            models.UniqueConstraint(
+                fields=["course", "day"],
+                condition=Q(user__isnull=True),
+                name="course_anonymous_visits_one_row_a_day",
+            ),
+        ]
+        indexes = [models.Index(fields=["course", "day"])]
+
+    def __str__(self) -> str:
+        return f"{self.course} – {self.day}"

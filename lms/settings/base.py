@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -384,6 +385,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 500
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = 400_000  # kilobytes
 CELERY_TIMEZONE = TIME_ZONE
+METRICS_REFRESH_SECONDS = 300
 CELERY_BEAT_SCHEDULE: dict = {
     "certificates-sweep-pending": {
         "task": "certificates.sweep_pending",
@@ -396,6 +398,16 @@ CELERY_BEAT_SCHEDULE: dict = {
     "accounts-prune-security-events": {
         "task": "accounts.security_events_prune",
         "schedule": 24 * 3600.0,
+    },
+    # The participation summary: recent months every 5 minutes (the dashboard
+    # says so), every month at night.
+    "metrics-summary-refresh": {
+        "task": "metrics.summary_refresh",
+        "schedule": METRICS_REFRESH_SECONDS,
+    },
+    "metrics-summary-rebuild": {
+        "task": "metrics.summary_rebuild",
+        "schedule": crontab(hour=3, minute=30),
     },
 }
 

@@ -1,0 +1,396 @@
+"""The participation summary: learner sets per month, kept current by a periodic
+task, so the dashboard answers in milliseconds at any volume and its figures stay
+exact.
+
+For every month there are sets of the learners who
+- joined (signed up; learners only, not staff),
+- were active (asked to enrol, completed a lesson, submitted a quiz; in "any
+  course" also submitted a self-assessment),
+- were enrolled (enrolment began), and of those enrolments the ones now withdrawn
+  and the ones now completed ("finished", for the completion rate),
+- completed a course (with the time it took), were certified (issued, not
+  revoked), and submitted a self-assessment,
+each for every course and for all courses together (course 0; there with levels
+for people who did the thing more than once that month). Profile sets group the
+learners by sector, city, business stage, gender, year of birth and organisation.
+
+Which months are recomputed, and when:
+- every few minutes (`refresh`): the current and the previous month, the months
+  whose enrolments were completed or withdrawn since the last run and the months
+  whose certificates were revoked since then, any month never summarised, and the
+  profile sets;
+- every night (`rebuild`): every month, which also takes in what leaves no date
+  behind (erased accounts, a learner made staff);
+- on demand: a month the dashboard needs that was never summarised.
+"""
+
+import datetime
+import logging
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Min, Q
+from django.db.models.functions import Lower, Trim
+from django.utils import timezone
+from pyroaring import BitMap
+
+from assessments.models import Response
+from certificates.models import Certificate
+from courses.models import Enrolment, LessonCompletion, QuizAttempt
+
+from .models import LearnerSet, SummaryRefresh
+
+logger = logging.getLogger(__name__)
+
+ALL_COURSES = 0
+PROFILES = "profiles"
+REBUILD = "rebuild"
+# A month is recomputed when something in it changed since the last run; the
+# window reaches back a little before that run so nothing falls between two.
+OVERLAP = datetime.timedelta(minutes=10)
+
+
+def month_start(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def next_month(day: datetime.date) -> datetime.date:
+    """The first day of the month after the one `day` is in."""
+    return (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+
+def month_bounds(month: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    """The first moment of the month and of the next, in the platform's time zone."""
+    return (
+        timezone.make_aware(datetime.datetime.combine(month, datetime.time())),
+        timezone.make_aware(
+            datetime.datetime.combine(next_month(month), datetime.time())
+        ),
+    )
+
+
+def scope(month: datetime.date) -> str:
+    return f"{month:%Y-%m}"
+
+
+def months_between(first: datetime.date, last: datetime.date) -> list[datetime.date]:
+    months, month = [], month_start(first)
+    while month <= last:
+        months.append(month)
+        month = next_month(month)
+    return months
+
+
+def pairs_read(data: bytes) -> tuple[array, array]:
+    """The (user ids, values) arrays of a learner set's `pairs`."""
+    users, values = array("q"), array("d")
+    half = len(data) // 2
+    users.frombytes(data[:half])
+    values.frombytes(data[half:])
+    return users, values
+
+
+def to_bytes(members: Iterable[int]) -> bytes:
+    bitmap = BitMap(members)
+    bitmap.run_optimize()
+    return bitmap.serialize()
+
+
+def _levels(counts: Counter) -> dict[int, list[int]]:
+    """{k: learners who did the thing at least k times}."""
+    levels: dict[int, list[int]] = defaultdict(list)
+    for user_id, count in counts.items():
+        for level in range(1, count + 1):
+            levels[level].append(user_id)
+    return levels
+
+
+class _MonthSets:
+    """The rows of one month, collected before they are written together."""
+
+    def __init__(self, month: datetime.date):
+        self.month = month
+        self.people: dict[tuple[str, int], set[int]] = defaultdict(set)
+        self.events: dict[str, Counter] = defaultdict(Counter)  # all courses
+        self.unlinked: Counter = Counter()  # (kind, course)
+        self.durations: dict[int, tuple[array, array]] = defaultdict(
+            lambda: (array("q"), array("d"))
+        )
+
+    def event(self, kind: str, user_id: int | None, course_id: int) -> None:
+        if user_id is None:
+            self.unlinked[(kind, course_id)] += 1
+            if course_id != ALL_COURSES:
+                self.unlinked[(kind, ALL_COURSES)] += 1
+            return
+        self.people[(kind, course_id)].add(user_id)
+        self.events[kind][user_id] += 1
+
+    def duration(self, user_id: int | None, course_id: int, seconds: float) -> None:
+        for course in (course_id, ALL_COURSES):
+            users, values = self.durations[course]
+            users.append(user_id or 0)
+            values.append(seconds)
+
+    def rows(self) -> list[LearnerSet]:
+        rows = []
+        keys = set(self.people) | set(self.unlinked)
+        for kind, course_id in sorted(keys):
+            if course_id == ALL_COURSES and kind in self.events:
+                continue  # written with levels below
+            rows.append(
+                self._row(kind, course_id, 1, self.people.get((kind, course_id), ()))
+            )
+        for kind, counts in self.events.items():
+            levels = _levels(counts) or {1: []}
+            for level, members in levels.items():
+                rows.append(self._row(kind, ALL_COURSES, level, members))
+        return rows
+
+    def _row(self, kind: str, course_id: int, level: int, members) -> LearnerSet:
+        pairs = b""
+        if kind == "completed" and level == 1 and course_id in self.durations:
+            users, values = self.durations[course_id]
+            pairs = users.tobytes() + values.tobytes()
+        return LearnerSet(
+            month=self.month,
+            kind=kind,
+            course_id=course_id,
+            level=level,
+            members=to_bytes(members),
+            unlinked=self.unlinked.get((kind, course_id), 0) if level == 1 else 0,
+            pairs=pairs,
+        )
+
+
+def _learners():
+    return get_user_model().objects.filter(is_staff=False, is_superuser=False)
+
+
+def month_compute(month: datetime.date) -> list[LearnerSet]:
+    """Every learner set of one month, read from the records of the other apps.
+
+    A month's rows are fetched whole, not through server-side cursors: PostgreSQL
+    plans cursors for the first rows and chose nested loops that took seconds."""
+    since, until = month_bounds(month)
+    sets = _MonthSets(month)
+
+    def within(field: str) -> Q:
+        return Q(**{f"{field}__gte": since, f"{field}__lt": until})
+
+    sets.people[("joined", ALL_COURSES)] = set(
+        _learners().filter(within("date_joined")).values_list("pk", flat=True)
+    )
+    begun = Enrolment.objects.filter(within("enrolled_at")).values_list(
+        "user_id", "course_id", "status", "completed_at"
+    )
+    for user_id, course_id, status, completed_at in begun:
+        sets.event("enrolled", user_id, course_id)
+        if status == Enrolment.Status.WITHDRAWN:
+            sets.event("withdrawn", user_id, course_id)
+        if completed_at is not None:
+            sets.event("finished", user_id, course_id)
+    completed = Enrolment.objects.filter(within("completed_at")).values_list(
+        "user_id", "course_id", "enrolled_at", "completed_at"
+    )
+    for user_id, course_id, enrolled_at, completed_at in completed:
+        sets.event("completed", user_id, course_id)
+        if enrolled_at is not None:
+            seconds = (completed_at - enrolled_at).total_seconds()
+            sets.duration(user_id, course_id, seconds)
+    certified = (
+        Certificate.objects.filter(within("issued_at"))
+        .exclude(status=Certificate.Status.REVOKED)
+        .values_list("enrolment__user_id", "enrolment__course_id")
+    )
+    for user_id, course_id in certified:
+        sets.event("certified", user_id, course_id)
+
+    # Active: distinct (learner, course) pairs, made distinct by the database.
+    activity = [
+        Enrolment.objects.filter(within("requested_at"), user__isnull=False)
+        .values_list("user_id", "course_id")
+        .distinct(),
+        LessonCompletion.objects.filter(
+            within("completed_at"), enrolment__user__isnull=False
+        )
+        .values_list("enrolment__user_id", "enrolment__course_id")
+        .distinct(),
+        QuizAttempt.objects.filter(
+            within("submitted_at"), enrolment__user__isnull=False
+        )
+        .values_list("enrolment__user_id", "enrolment__course_id")
+        .distinct(),
+    ]
+    active_anywhere = sets.people[("active", ALL_COURSES)]
+    for pairs in activity:
+        for user_id, course_id in pairs:
+            sets.people[("active", course_id)].add(user_id)
+            active_anywhere.add(user_id)
+    assessed = Response.objects.filter(
+        within("submitted_at"), status=Response.Status.SUBMITTED
+    ).values_list("user_id", flat=True)
+    for user_id in assessed:
+        if user_id is not None:
+            active_anywhere.add(user_id)
+        sets.event("assessed", user_id, ALL_COURSES)
+    return sets.rows()
+
+
+def profiles_compute() -> list[LearnerSet]:
+    """Learners grouped by what their profile says now."""
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    organisations: dict[str, list[int]] = defaultdict(list)
+    rows = _learners().values_list(
+        "pk",
+        "sector",
+        "city",
+        "business_stage",
+        "gender",
+        "year_of_birth",
+        Lower(Trim("organisation")),
+    )
+    for user_id, sector, city, stage, gender, born, organisation in rows:
+        groups[("sector", sector or "")].append(user_id)
+        groups[("city", city or "")].append(user_id)
+        groups[("stage", stage or "")].append(user_id)
+        groups[("gender", gender or "")].append(user_id)
+        groups[("born", str(born or ""))].append(user_id)
+        if organisation:
+            organisations[organisation].append(user_id)
+    rows = [
+        LearnerSet(month=None, kind=dimension, key=key[:64], members=to_bytes(members))
+        for (dimension, key), members in groups.items()
+    ]
+    # Organisations are numbered, not named: only how many were reached is shown.
+    users, numbers = array("q"), array("d")
+    for number, members in enumerate(organisations.values(), start=1):
+        users.extend(members)
+        numbers.extend([number] * len(members))
+    rows.append(
+        LearnerSet(
+            month=None,
+            kind="organisation",
+            members=to_bytes(users.tolist()),
+            pairs=users.tobytes() + numbers.tobytes(),
+        )
+    )
+    return rows
+
+
+def _write(scope_name: str, rows: list[LearnerSet], delete: Q) -> None:
+    """Replace one scope's rows in one transaction, one writer at a time."""
+    now = timezone.now()
+    SummaryRefresh.objects.bulk_create(
+        [SummaryRefresh(scope=scope_name, refreshed_at=now)], ignore_conflicts=True
+    )
+    with transaction.atomic():
+        SummaryRefresh.objects.select_for_update().get(scope=scope_name)
+        LearnerSet.objects.filter(delete).delete()
+        LearnerSet.objects.bulk_create(rows, batch_size=1000)
+        SummaryRefresh.objects.filter(scope=scope_name).update(refreshed_at=now)
+
+
+def month_refresh(month: datetime.date) -> None:
+    _write(scope(month), month_compute(month), Q(month=month))
+
+
+def profiles_refresh() -> None:
+    _write(PROFILES, profiles_compute(), Q(month__isnull=True))
+
+
+def first_month() -> datetime.date | None:
+    """The month of the earliest record the figures count."""
+    candidates = [
+        _learners().aggregate(first=Min("date_joined"))["first"],
+        Enrolment.objects.aggregate(first=Min("requested_at"))["first"],
+        Response.objects.aggregate(first=Min("submitted_at"))["first"],
+    ]
+    moments = [moment for moment in candidates if moment is not None]
+    if not moments:
+        return None
+    return month_start(timezone.localtime(min(moments)).date())
+
+
+def summarised_months() -> dict[datetime.date, datetime.datetime]:
+    result = {}
+    for name, refreshed_at in SummaryRefresh.objects.values_list(
+        "scope", "refreshed_at"
+    ):
+        if name[:4].isdigit():
+            year, month = name.split("-")
+            result[datetime.date(int(year), int(month), 1)] = refreshed_at
+    return result
+
+
+def _changed_months(since: datetime.datetime) -> set[datetime.date]:
+    """Months whose figures changed through a later event: an enrolment begun
+    then completed or withdrawn now, a certificate issued then revoked now."""
+    moments = list(
+        Enrolment.objects.filter(
+            Q(completed_at__gte=since) | Q(withdrawn_at__gte=since),
+            enrolled_at__isnull=False,
+        )
+        .values_list("enrolled_at", flat=True)
+        .distinct()
+    )
+    moments += list(
+        Certificate.objects.filter(revoked_at__gte=since, issued_at__isnull=False)
+        .values_list("issued_at", flat=True)
+        .distinct()
+    )
+    return {month_start(timezone.localtime(moment).date()) for moment in moments}
+
+
+def refresh() -> list[datetime.date]:
+    """The periodic refresh (see the module's docstring). Returns the months done."""
+    today = timezone.localdate()
+    current = month_start(today)
+    previous = month_start(current - datetime.timedelta(days=1))
+    done = summarised_months()
+    last_run = min(done.values(), default=None)
+    months = {current, previous}
+    first = first_month()
+    if first is not None:
+        months |= {m for m in months_between(first, current) if m not in done}
+    if last_run is not None:
+        months |= _changed_months(last_run - OVERLAP)
+    months = sorted(m for m in months if m <= current)
+    for month in months:
+        month_refresh(month)
+    profiles_refresh()
+    return months
+
+
+def rebuild() -> list[datetime.date]:
+    """Every month from the first record to now, and the profile sets."""
+    started = timezone.now()
+    current = month_start(timezone.localdate())
+    first = first_month() or current
+    months = months_between(first, current)
+    for month in months:
+        month_refresh(month)
+    # Months summarised before but now without any record (all erased).
+    stale = [m for m in summarised_months() if m < first]
+    for month in stale:
+        month_refresh(month)
+    profiles_refresh()
+    SummaryRefresh.objects.update_or_create(
+        scope=REBUILD, defaults={"refreshed_at": started}
+    )
+    return months
+
+
+def ensure(months: Iterable[datetime.date]) -> None:
+    """Summarise, now, the months the dashboard needs that never were (a fresh
+    installation, or a month the periodic task has not reached yet)."""
+    current = month_start(timezone.localdate())
+    done = summarised_months()
+    missing = [m for m in months if m <= current and m not in done]
+    for month in missing:
+        month_refresh(month)
+    if missing or not SummaryRefresh.objects.filter(scope=PROFILES).exists():
+        profiles_refresh()
