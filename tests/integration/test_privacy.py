@@ -1,6 +1,7 @@
 """Personal-data export and erasure across every app that holds personal data:
 what the learner downloads, what is deleted, what stays (without the person)."""
 
+import datetime
 import io
 import json
 import zipfile
@@ -22,7 +23,13 @@ from assessments.tests.helpers import all_answers
 from certificates.factories import certificate_for, completed_enrolment
 from certificates.models import Certificate
 from certificates.services import certificate_issue
-from courses.models import Enrolment, ExerciseAnswer, LessonCompletion, QuizAttempt
+from courses.models import (
+    CourseVisit,
+    Enrolment,
+    ExerciseAnswer,
+    LessonCompletion,
+    QuizAttempt,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +62,9 @@ def learner_with_history(catalogue):
         lesson=lesson,
         exercise_id="e1",
         text="My day rate is 400 EUR, my secret client is ACME.",
+    )
+    CourseVisit.objects.create(
+        course=enrolment.course, user=learner, day=datetime.date(2026, 3, 2)
     )
     certificate = certificate_issue(certificate_id=certificate_for(enrolment).pk)
     for _line in assessment_demo.load():
@@ -137,6 +147,9 @@ def test_export_holds_everything_about_the_learner_and_nothing_about_others(
     assert enrolment["progress_percent"] == 100
     assert enrolment["quiz_attempts"][0]["score"] == 100
     assert "secret client" in enrolment["exercise_answers"][0]["text"]
+    assert courses["course_page_visits"] == [
+        {"course": "Pricing creative work", "day": "2026-03-02"}
+    ]
     assessments = json.loads(files["assessments.json"])
     assert {r["status"] for r in assessments["responses"]} == {"submitted", "draft"}
     certificates = json.loads(files["certificates.json"])
@@ -190,6 +203,7 @@ def test_erasure_deletes_the_person_and_keeps_anonymous_statistics(
     assert submitted.user_id is None and submitted.answers
     # Personal data goes.
     assert not ExerciseAnswer.objects.filter(enrolment=enrolment).exists()
+    assert not CourseVisit.objects.exists()
     assert not Response.objects.filter(pk=learner_with_history["draft"].pk).exists()
     assert not DataExport.objects.exists()
     assert not export_storage.exists(export_name)

@@ -52,3 +52,24 @@ def test_wagtail_reference_index_is_updated_by_the_worker(
         message="the worker never updated Wagtail's reference index",
     )
     assert "lms.run_django_task" in "".join(celery_worker_process.log)
+
+
+def test_the_participation_summary_is_refreshed_by_the_worker(
+    demo_site, celery_worker_process, wait_for
+):
+    from django.conf import settings
+
+    from lms.celery import app
+    from metrics.models import SummaryRefresh
+    from metrics.tasks import summary_refresh_task
+
+    schedule = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert {"metrics.summary_refresh", "metrics.summary_rebuild"} <= schedule
+    app.loader.import_default_modules()
+    assert schedule <= set(app.tasks)
+    summary_refresh_task.delay()
+    wait_for(
+        lambda: SummaryRefresh.objects.filter(scope="profiles").exists(),
+        timeout=60,
+        message="the worker never refreshed the participation summary",
+    )

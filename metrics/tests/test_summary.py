@@ -1,0 +1,302 @@
+"""The summary's figures against counts made here, straight from the records, for
+random data and every combination of filters; and how the summary follows
+changes (periodic refresh, nightly rebuild)."""
+
+import datetime
+import random
+import statistics
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.factories import UserFactory
+from accounts.services import account_erase
+from certificates.models import Certificate
+from courses.factories import build_course
+from courses.models import CourseVisit, Enrolment, LessonCompletion
+from metrics import selectors, summary
+from metrics.models import LearnerSet, SummaryRefresh
+
+from .test_figures import analyst, at, enrol, learner
+
+pytestmark = pytest.mark.django_db
+
+SECTORS = ["design", "music", "architecture"]
+CITIES = ["ljubljana", "pecs"]
+
+
+@pytest.fixture
+def world(catalogue):
+    """Sixty learners with random profiles, each enrolled in random courses at
+    random days of 2025; some completed (some certified, one certificate later
+    revoked), some withdrew; lesson completions on random days."""
+    rng = random.Random(6)
+    courses = [build_course(parent=catalogue, title=f"Course {n}") for n in range(3)]
+    people = [
+        learner(
+            datetime.date(2024, 11, 1) + datetime.timedelta(days=rng.randrange(400)),
+            sector=rng.choice(SECTORS),
+            city=rng.choice(CITIES),
+            organisation=rng.choice(["", "Studio A", "studio a ", "Kolektiv B", "C"]),
+            gender=rng.choice(["", "female", "male"]),
+            year_of_birth=rng.choice([None, 1970, 1990, 2001]),
+        )
+        for _ in range(60)
+    ]
+    for person in people:
+        for course, lessons in rng.sample(courses, rng.randrange(0, 4)):
+            enrolled = datetime.date(2025, 1, 1) + datetime.timedelta(
+                days=rng.randrange(365)
+            )
+            completed = (
+                enrolled + datetime.timedelta(days=rng.randrange(1, 90))
+                if rng.random() < 0.5
+                else None
+            )
+            enrolment = enrol(
+                person,
+                course,
+                enrolled,
+                completed,
+                status="withdrawn" if rng.random() < 0.1 else "active",
+                certificate=(
+                    ("issued" if rng.random() < 0.9 else "revoked")
+                    if completed
+                    else None
+                ),
+            )
+            for lesson in lessons[: rng.randrange(0, len(lessons) + 1)]:
+                done = LessonCompletion.objects.create(
+                    enrolment=enrolment, lesson=lesson
+                )
+                LessonCompletion.objects.filter(pk=done.pk).update(
+                    completed_at=at(
+                        enrolled + datetime.timedelta(days=rng.randrange(60))
+                    )
+                )
+    return {"courses": [course for course, _lessons in courses], "people": people}
+
+
+def _in(moment, filters) -> bool:
+    return moment is not None and filters.since <= moment < filters.until
+
+
+def _expected(filters: selectors.Filters) -> dict:
+    """The headline figures, counted from the records in plain Python."""
+    users = list(get_user_model().objects.filter(is_staff=False, is_superuser=False))
+
+    def chosen(user) -> bool:
+        return user is not None and (
+            (not filters.sector or user.sector == filters.sector)
+            and (not filters.city or user.city == filters.city)
+        )
+
+    everyone = not filters.sector and not filters.city
+    enrolments = [
+        e
+        for e in Enrolment.objects.select_related("user")
+        if (filters.course is None or e.course_id == filters.course.pk)
+        and (chosen(e.user) or (everyone and e.user is None))
+    ]
+    begun = [e for e in enrolments if _in(e.enrolled_at, filters)]
+    completed = [e for e in enrolments if _in(e.completed_at, filters)]
+    active = {e.user_id for e in enrolments if e.user and _in(e.requested_at, filters)}
+    for completion in LessonCompletion.objects.select_related("enrolment"):
+        if (
+            completion.enrolment in enrolments
+            and _in(completion.completed_at, filters)
+            and completion.enrolment.user_id
+        ):
+            active.add(completion.enrolment.user_id)
+    certificates = [
+        c
+        for c in Certificate.objects.select_related("enrolment")
+        if c.enrolment in enrolments
+        and _in(c.issued_at, filters)
+        and c.status != Certificate.Status.REVOKED
+    ]
+    days = [(e.completed_at - e.enrolled_at).total_seconds() / 86400 for e in completed]
+    organisations = {
+        e.user.organisation.strip().lower()
+        for e in begun
+        if e.user and e.user.organisation.strip()
+    }
+    return {
+        "registered": selectors.suppress(
+            sum(1 for u in users if chosen(u) and u.date_joined < filters.until)
+        ),
+        "signups": selectors.suppress(
+            sum(1 for u in users if chosen(u) and _in(u.date_joined, filters))
+        ),
+        "active": selectors.suppress(len(active)),
+        "enrolments": selectors.suppress(len(begun)),
+        "withdrawn": selectors.suppress(
+            sum(1 for e in begun if e.status == Enrolment.Status.WITHDRAWN)
+        ),
+        "completions": selectors.suppress(len(completed)),
+        "completion_rate": selectors.rate(
+            sum(1 for e in begun if e.completed_at), len(begun)
+        ),
+        "certificates": selectors.suppress(len(certificates)),
+        "median_days": (
+            f"{statistics.median(days):.1f}"
+            if len(days) >= 5
+            else ("<5" if days else "–")
+        ),
+        "organisations": selectors.suppress(len(organisations)),
+        "assessments": 0,
+    }
+
+
+def test_headline_figures_match_the_records_for_every_filter(world):
+    periods = [
+        (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31)),
+        (datetime.date(2025, 3, 1), datetime.date(2025, 5, 31)),
+        (datetime.date(2025, 11, 1), datetime.date(2026, 2, 28)),
+    ]
+    # An erased learner: their enrolments stay, without a person.
+    account_erase(
+        user=world["people"][0], requested_by=world["people"][0], reason="request"
+    )
+    summary.rebuild()
+    for start, end in periods:
+        for course in [None, *world["courses"][:2]]:
+            for sector in ["", "design"]:
+                for city in ["", "pecs"]:
+                    filters = selectors.Filters(
+                        start=start, end=end, course=course, sector=sector, city=city
+                    )
+                    shown = {f["key"]: f["value"] for f in selectors.headline(filters)}
+                    assert shown == _expected(filters), filters
+
+
+def test_breakdowns_and_months_add_up_to_the_records(world):
+    summary.rebuild()
+    filters = selectors.Filters(
+        start=datetime.date(2025, 1, 1), end=datetime.date(2025, 12, 31)
+    )
+    begun = Enrolment.objects.filter(
+        enrolled_at__gte=filters.since, enrolled_at__lt=filters.until
+    ).select_related("user")
+    rows = {row["group"]: row for row in selectors.breakdown(filters, "sector")["rows"]}
+    for code, label in [("design", "Design"), ("music", "Music")]:
+        mine = [e for e in begun if e.user.sector == code]
+        assert rows[label]["enrolments"] == selectors.suppress(len(mine))
+        assert rows[label]["learners"] == selectors.suppress(
+            len({e.user_id for e in mine})
+        )
+    by_course = selectors.breakdown(filters, "course")["rows"]
+    for row in by_course:
+        count = sum(1 for e in begun if e.course.title == row["group"])
+        assert row["enrolments"] == selectors.suppress(count)
+    series = selectors.monthly_series(filters)["rows"]
+    for row in series:
+        month = row["month"]
+        count = sum(
+            1
+            for e in begun
+            if timezone.localtime(e.enrolled_at).date().replace(day=1) == month
+        )
+        assert row["enrolments"] == selectors.suppress(count)
+
+
+def test_refresh_takes_in_later_changes_to_earlier_months(catalogue):
+    course, _lessons = build_course(parent=catalogue, title="Pricing")
+    today = timezone.localdate()
+    long_ago = summary.month_start(today) - datetime.timedelta(days=150)
+    people = [learner(long_ago) for _ in range(6)]
+    enrolments = [
+        enrol(person, course, long_ago, long_ago, certificate="issued")
+        for person in people
+    ]
+    waiting = enrol(learner(long_ago), course, long_ago)
+    summary.rebuild()
+    filters = selectors.Filters(start=long_ago, end=long_ago)
+
+    def shown() -> dict:
+        return {f["key"]: f["value"] for f in selectors.headline(filters)}
+
+    assert shown()["certificates"] == 6
+    assert shown()["completion_rate"] == f"{100 * 6 / 7:.0f} %"
+    # Months later: a certificate is revoked, the waiting learner completes.
+    Certificate.objects.filter(enrolment=enrolments[0]).update(
+        status=Certificate.Status.REVOKED, revoked_at=timezone.now()
+    )
+    Enrolment.objects.filter(pk=waiting.pk).update(completed_at=timezone.now())
+    assert shown()["certificates"] == 6  # not yet: the summary is from before
+    refreshed = summary.refresh()
+    assert summary.month_start(long_ago) in refreshed
+    assert shown()["certificates"] == 5
+    assert shown()["completion_rate"] == "100 %"
+
+
+def test_erasure_reaches_old_months_at_the_nightly_rebuild(catalogue):
+    course, _lessons = build_course(parent=catalogue, title="Pricing")
+    month = summary.month_start(timezone.localdate() - datetime.timedelta(days=100))
+    people = [learner(month) for _ in range(6)]
+    for person in people:
+        enrol(person, course, month)
+    summary.rebuild()
+    filters = selectors.Filters(start=month, end=month, sector=people[0].sector)
+    before = {f["key"]: f["value"] for f in selectors.headline(filters)}
+    account_erase(user=people[0], requested_by=people[0], reason="request")
+    summary.rebuild()
+    after = {f["key"]: f["value"] for f in selectors.headline(filters)}
+    assert before["enrolments"] == 6 and after["enrolments"] == 5
+    everyone = selectors.Filters(start=month, end=month)
+    shown = {f["key"]: f["value"] for f in selectors.headline(everyone)}
+    assert shown["enrolments"] == 6  # still counted, without a person
+    assert shown["registered"] == 5
+    unlinked = LearnerSet.objects.get(
+        month=month, kind="enrolled", course_id=summary.ALL_COURSES, level=1
+    ).unlinked
+    assert unlinked == 1
+
+
+def test_an_empty_platform_and_a_month_never_summarised(client):
+    current = summary.month_start(timezone.localdate())
+    previous = summary.month_start(current - datetime.timedelta(days=1))
+    assert summary.refresh() == [previous, current]  # even with no data
+    filters = selectors.Filters(
+        start=datetime.date(2019, 1, 1), end=datetime.date(2019, 3, 31)
+    )
+    shown = {f["key"]: f["value"] for f in selectors.headline(filters)}
+    assert shown["registered"] == 0 and shown["median_days"] == "–"
+    assert SummaryRefresh.objects.filter(scope="2019-02").exists()
+
+
+def test_the_dashboard_says_how_fresh_its_figures_are(client, catalogue):
+    client.force_login(analyst())
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    page = client.get(reverse("metrics_dashboard")).content.decode()
+    assert "refreshed every 5 minutes" in page
+    assert "these were computed at" in page
+
+
+def test_course_page_visits_make_the_first_step_of_the_funnel(client, demo_course):
+    url = demo_course.url
+    learners = [UserFactory() for _ in range(6)]
+    for person in learners:
+        client.force_login(person)
+        assert client.get(url).status_code == 200
+        client.get(url)  # twice on one day: one row
+    client.force_login(UserFactory(is_staff=True))
+    client.get(url)  # staff are not counted
+    client.logout()
+    client.get(url)
+    client.get(url)
+    assert CourseVisit.objects.filter(user__isnull=False).count() == 6
+    assert CourseVisit.objects.get(user__isnull=True).anonymous_visits == 2
+    today = timezone.localdate()
+    report = selectors.course_funnel(
+        demo_course, selectors.Filters(start=today, end=today)
+    )
+    assert report["funnel"][0]["people"] == 6
+    assert report["anonymous_visits"] == 2
+    last_year = today.replace(year=today.year - 1)
+    report = selectors.course_funnel(
+        demo_course, selectors.Filters(start=last_year, end=last_year)
+    )
+    assert report["funnel"][0]["people"] == 0
