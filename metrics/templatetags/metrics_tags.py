@@ -1,4 +1,5 @@
 from django import template
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
@@ -18,9 +19,18 @@ def table_rows(rows) -> SafeString:
                 format_html(
                     '<th scope="row">{}</th>{}',
                     row[0],
-                    format_html_join("", "<td>{}</td>", ((cell,) for cell in row[1:])),
+                    format_html_join(
+                        "", "<td>{}</td>", ((_number(cell),) for cell in row[1:])
+                    ),
                 ),
             )
             for row in rows
         ),
     )
+
+
+def _number(cell):
+    """Counts with the language's thousands separator (12,345 / 12.345)."""
+    if isinstance(cell, int) and not isinstance(cell, bool):
+        return number_format(cell, force_grouping=True)
+    return cell
