@@ -4,6 +4,7 @@ is shown or exported: 1 to 4 people become "<5", so nobody can be singled out.""
 
 import datetime
 import statistics
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
@@ -15,7 +16,6 @@ from pyroaring import BitMap
 
 from accounts.models import BusinessStage, City, CreativeSector, Gender
 from assessments.entrecomp import COMPETENCE_NAMES
-from assessments.selectors import response_result
 from certificates.models import Certificate
 from courses.models import (
     CoursePage,
@@ -94,43 +94,7 @@ class Filters:
 
 
 def learning_gain(filters: Filters) -> list[dict]:
-    """Mean change per competence between the self-assessments before and after a
-    course, for courses completed with both, the "after" taken in the period."""
-    pairs = (
-        filters.enrolments()
-        .filter(pre_response__isnull=False, post_response__isnull=False)
-        .filter(filters.within("post_response__submitted_at"))
-        .select_related("pre_response__version", "post_response__version")
-    )
-    changes: dict[str, list[Fraction]] = defaultdict(list)
-    for enrolment in pairs:
-        before = _scores(enrolment.pre_response)
-        for code, after in _scores(enrolment.post_response).items():
-            if after is not None and before.get(code) is not None:
-                changes[code].append(after - before[code])
-    rows = []
-    for code, name in COMPETENCE_NAMES.items():
-        values = changes.get(code, [])
-        shown = len(values) >= SMALLEST_GROUP
-        rows.append(
-            {
-                "code": code,
-                "competence": name,
-                "pairs": suppress(len(values)),
-                "mean_change": f"{float(sum(values) / len(values)):+.2f}"
-                if shown
-                else "–",
-            }
-        )
-    return rows
-
-
-def _scores(response) -> dict[str, Fraction | None]:
-    return {
-        competence.code: competence.mean
-        for area in response_result(response).areas
-        for competence in area.competences
-    }
+    return Participation(filters).learning_gain()
 
 
 def months(filters: Filters) -> list[datetime.date]:
@@ -167,6 +131,12 @@ class Participation:
                 kind="completed",
                 course_id=self.course_id,
                 level=1,
+            ).values_list("pairs", flat=True)
+        ]
+        self._gains = [
+            bytes(pairs)
+            for pairs in LearnerSet.objects.filter(
+                month__in=self.months, kind="gain", course_id=self.course_id
             ).values_list("pairs", flat=True)
         ]
         self._joined = [
@@ -258,6 +228,40 @@ class Participation:
     def organisations_reached(self, learners: BitMap) -> int:
         users, numbers = summary.pairs_read(self._organisations)
         return len({n for u, n in zip(users, numbers, strict=True) if u in learners})
+
+    def learning_gain(self) -> list[dict]:
+        """Mean change per competence between the self-assessments before and
+        after a course, for enrolments with both, the "after" taken in the
+        period, with the number of pairs each mean rests on."""
+        width = len(summary.COMPETENCE_CODES) + 1
+        totals = [0] * (width - 1)
+        counts = [0] * (width - 1)
+        for blob in self._gains:
+            values = array("q")
+            values.frombytes(blob)
+            for start in range(0, len(values), width):
+                user_id = values[start]
+                if self.scope is not None and not (user_id and user_id in self.scope):
+                    continue
+                for index, change in enumerate(values[start + 1 : start + width]):
+                    if change != summary.MISSING:
+                        totals[index] += change
+                        counts[index] += 1
+        rows = []
+        for index, code in enumerate(summary.COMPETENCE_CODES):
+            pairs = counts[index]
+            mean = Fraction(totals[index], pairs * summary.GAIN_SCALE) if pairs else 0
+            rows.append(
+                {
+                    "code": code,
+                    "competence": COMPETENCE_NAMES[code],
+                    "pairs": suppress(pairs),
+                    "mean_change": f"{float(mean):+.2f}"
+                    if pairs >= SMALLEST_GROUP
+                    else "–",
+                }
+            )
+        return rows
 
     def headline(self) -> list[dict]:
         """The headline figures for the period, suppressed."""

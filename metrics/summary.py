@@ -29,6 +29,7 @@ import logging
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from fractions import Fraction
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -37,7 +38,9 @@ from django.db.models.functions import Lower, Trim
 from django.utils import timezone
 from pyroaring import BitMap
 
+from assessments.entrecomp import COMPETENCE_NAMES
 from assessments.models import Response
+from assessments.selectors import response_result
 from certificates.models import Certificate
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
 
@@ -46,6 +49,13 @@ from .models import LearnerSet, SummaryRefresh
 logger = logging.getLogger(__name__)
 
 ALL_COURSES = 0
+# Learning gain: each competence's change between the before and after
+# self-assessments, in units of 1/27720 (the least common multiple of 1..12): the
+# difference of two means of up to twelve answers is a whole number of them, so
+# sums stay exact. MISSING marks a competence without enough answers.
+GAIN_SCALE = 27720
+MISSING = -(2**63)
+COMPETENCE_CODES = list(COMPETENCE_NAMES)
 PROFILES = "profiles"
 REBUILD = "rebuild"
 # A month is recomputed when something in it changed since the last run; the
@@ -119,6 +129,7 @@ class _MonthSets:
         self.durations: dict[int, tuple[array, array]] = defaultdict(
             lambda: (array("q"), array("d"))
         )
+        self.gains: dict[int, array] = defaultdict(lambda: array("q"))
 
     def event(self, kind: str, user_id: int | None, course_id: int) -> None:
         if user_id is None:
@@ -135,8 +146,24 @@ class _MonthSets:
             users.append(user_id or 0)
             values.append(seconds)
 
+    def gain(self, user_id: int | None, course_id: int, changes: list[int]) -> None:
+        for course in (course_id, ALL_COURSES):
+            self.gains[course].append(user_id or 0)
+            self.gains[course].extend(changes)
+
     def rows(self) -> list[LearnerSet]:
         rows = []
+        for course_id, values in self.gains.items():
+            width = len(COMPETENCE_CODES) + 1
+            rows.append(
+                LearnerSet(
+                    month=self.month,
+                    kind="gain",
+                    course_id=course_id,
+                    members=to_bytes(u for u in values[::width] if u),
+                    pairs=values.tobytes(),
+                )
+            )
         keys = set(self.people) | set(self.unlinked)
         for kind, course_id in sorted(keys):
             if course_id == ALL_COURSES and kind in self.events:
@@ -230,6 +257,15 @@ def month_compute(month: datetime.date) -> list[LearnerSet]:
         for user_id, course_id in pairs:
             sets.people[("active", course_id)].add(user_id)
             active_anywhere.add(user_id)
+    pairs = (
+        Enrolment.objects.filter(
+            pre_response__isnull=False, post_response__isnull=False
+        )
+        .filter(within("post_response__submitted_at"))
+        .select_related("pre_response__version", "post_response__version")
+    )
+    for enrolment in pairs:
+        sets.gain(enrolment.user_id, enrolment.course_id, _changes(enrolment))
     assessed = Response.objects.filter(
         within("submitted_at"), status=Response.Status.SUBMITTED
     ).values_list("user_id", flat=True)
@@ -238,6 +274,27 @@ def month_compute(month: datetime.date) -> list[LearnerSet]:
             active_anywhere.add(user_id)
         sets.event("assessed", user_id, ALL_COURSES)
     return sets.rows()
+
+
+def _scores(response) -> dict[str, Fraction | None]:
+    return {
+        competence.code: competence.mean
+        for area in response_result(response).areas
+        for competence in area.competences
+    }
+
+
+def _changes(enrolment) -> list[int]:
+    """After minus before for each competence, in units of 1/GAIN_SCALE."""
+    before = _scores(enrolment.pre_response)
+    after = _scores(enrolment.post_response)
+    changes = []
+    for code in COMPETENCE_CODES:
+        if before.get(code) is None or after.get(code) is None:
+            changes.append(MISSING)
+        else:
+            changes.append(round((after[code] - before[code]) * GAIN_SCALE))
+    return changes
 
 
 def profiles_compute() -> list[LearnerSet]:

@@ -154,7 +154,7 @@ def _tables(data: selectors.Participation, only: str | None = None) -> dict[str,
     builders = {
         "headline": lambda: _headline_table(data),
         "monthly": lambda: _monthly_table(data),
-        "learning_gain": lambda: _gain_table(data.filters),
+        "learning_gain": lambda: _gain_table(data),
         **{
             f"by_{dimension}": (lambda d=dimension: _breakdown_table(data, d))
             for dimension in selectors.DIMENSIONS
@@ -185,13 +185,13 @@ def _monthly_table(data: selectors.Participation) -> dict:
     }
 
 
-def _gain_table(filters: selectors.Filters) -> dict:
+def _gain_table(data: selectors.Participation) -> dict:
     return {
         "title": _("Learning gain (after minus before, on 1–5)"),
         "headings": [_("Competence"), _("Pairs of assessments"), _("Mean change")],
         "rows": [
             [row["competence"], row["pairs"], row["mean_change"]]
-            for row in selectors.learning_gain(filters)
+            for row in data.learning_gain()
         ],
     }
 

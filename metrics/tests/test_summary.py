@@ -300,3 +300,57 @@ def test_course_page_visits_make_the_first_step_of_the_funnel(client, demo_cours
         demo_course, selectors.Filters(start=last_year, end=last_year)
     )
     assert report["funnel"][0]["people"] == 0
+
+
+def test_learning_gain_is_the_mean_change_of_the_pairs(catalogue):
+    from assessments import demo as assessment_demo
+    from assessments.models import Instrument
+    from courses.tests.test_assessment_links import take
+
+    for _line in assessment_demo.load():
+        pass
+    instrument = Instrument.objects.get(
+        translation_key=assessment_demo.TRANSLATION_KEY, locale__language_code="en"
+    )
+    course, _lessons = build_course(parent=catalogue, title="Vision")
+    designers = [UserFactory(sector="design") for _ in range(5)]
+    musician = UserFactory(sector="music")
+    for person, after in [*((d, 4) for d in designers), (musician, 3)]:
+        Enrolment.objects.create(
+            user=person,
+            course=course,
+            status="active",
+            enrolled_at=timezone.now(),
+            pre_response=take(person, instrument, default=2 if after == 4 else 3),
+            post_response=take(
+                person,
+                instrument,
+                default=2 if after == 4 else 3,
+                scores={"vision": after},
+            ),
+        )
+    today = timezone.localdate()
+
+    def gain(**filters) -> dict:
+        rows = selectors.learning_gain(
+            selectors.Filters(start=today, end=today, **filters)
+        )
+        return {row["code"]: (row["pairs"], row["mean_change"]) for row in rows}
+
+    assert gain()["vision"] == (6, f"{(5 * 2 + 0) / 6:+.2f}")  # +1.67
+    assert gain()["creativity"] == (6, "+0.00")
+    assert gain(sector="design")["vision"] == (5, "+2.00")
+    assert gain(sector="music")["vision"] == ("<5", "–")
+    assert gain(course=course)["vision"] == (6, "+1.67")
+    last_year = today.replace(year=today.year - 1)
+    assert (
+        selectors.learning_gain(selectors.Filters(start=last_year, end=last_year))[0][
+            "pairs"
+        ]
+        == 0
+    )
+    # An erased learner's pair still counts, but under no sector.
+    account_erase(user=designers[0], requested_by=designers[0], reason="request")
+    summary.rebuild()
+    assert gain()["vision"] == (6, "+1.67")
+    assert gain(sector="design")["vision"] == ("<5", "–")
