@@ -2,8 +2,10 @@
 nothing of theirs). Every count of people is passed through `suppress` before it
 is shown or exported: 1 to 4 people become "<5", so nobody can be singled out."""
 
+import bisect
 import datetime
-import statistics
+import math
+import struct
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
@@ -212,18 +214,36 @@ class Participation:
         )
         return found if within is None else found & within
 
-    def durations_in_days(self) -> list[float]:
-        values: list[float] = []
+    def median_days(self) -> tuple[float | None, int]:
+        """The median time to complete, in days, and how many completions it
+        rests on. Each month's durations are stored sorted; without a sector or
+        city filter the median is picked from them without merging."""
+        runs: list[array] = []
         for pairs in self._durations:
             users, seconds = summary.pairs_read(pairs)
             if self.scope is None:
-                values.extend(seconds)
+                runs.append(seconds)
             else:
                 scope = self.scope
-                values.extend(
-                    s for u, s in zip(users, seconds, strict=True) if u and u in scope
+                runs.append(
+                    array(
+                        "d",
+                        (
+                            s
+                            for u, s in zip(users, seconds, strict=True)
+                            if u and u in scope
+                        ),
+                    )
                 )
-        return [value / 86400 for value in values]
+        count = sum(len(run) for run in runs)
+        if not count:
+            return None, 0
+        middle = count // 2
+        if count % 2:
+            median = kth_smallest(runs, middle)
+        else:
+            median = (kth_smallest(runs, middle - 1) + kth_smallest(runs, middle)) / 2
+        return median / 86400, count
 
     def organisations_reached(self, learners: BitMap) -> int:
         users, numbers = summary.pairs_read(self._organisations)
@@ -269,11 +289,11 @@ class Participation:
         registered = len(joined if self.scope is None else joined & self.scope)
         signups = self.total("joined", summary.ALL_COURSES)
         enrolments = self.total("enrolled")
-        durations = self.durations_in_days()
+        median, completions = self.median_days()
         median_days = (
-            f"{statistics.median(durations):.1f}"
-            if len(durations) >= SMALLEST_GROUP
-            else (SUPPRESSED if durations else "–")
+            f"{median:.1f}"
+            if completions >= SMALLEST_GROUP
+            else (SUPPRESSED if completions else "–")
         )
         organisations = self.organisations_reached(self.people("enrolled"))
         figures = [
@@ -346,6 +366,32 @@ class Participation:
 
 def headline(filters: Filters) -> list[dict]:
     return Participation(filters).headline()
+
+
+def kth_smallest(runs: list[array], k: int) -> float:
+    """The k-th smallest (from 0) of the values in several sorted runs, found by
+    bisecting the values' bit patterns (ordered like the values themselves for
+    numbers >= 0): about 64 rounds of one bisection per run, instead of sorting
+    hundreds of thousands of values."""
+    if any(run and run[0] < 0 for run in runs):  # not expected; stay correct
+        return sorted(value for run in runs for value in run)[k]
+    low, high = 0, _bits(math.inf)
+    while low < high:
+        middle = (low + high) // 2
+        value = _float(middle)
+        if sum(bisect.bisect_right(run, value) for run in runs) > k:
+            high = middle
+        else:
+            low = middle + 1
+    return _float(low)
+
+
+def _bits(value: float) -> int:
+    return struct.unpack("<q", struct.pack("<d", value))[0]
+
+
+def _float(bits: int) -> float:
+    return struct.unpack("<d", struct.pack("<q", bits))[0]
 
 
 def monthly_series(filters: Filters) -> dict:

@@ -180,7 +180,11 @@ class _MonthSets:
     def _row(self, kind: str, course_id: int, level: int, members) -> LearnerSet:
         pairs = b""
         if kind == "completed" and level == 1 and course_id in self.durations:
+            # Sorted by duration, so medians over months need no sorting.
             users, values = self.durations[course_id]
+            order = sorted(range(len(values)), key=values.__getitem__)
+            users = array("q", (users[i] for i in order))
+            values = array("d", (values[i] for i in order))
             pairs = users.tobytes() + values.tobytes()
         return LearnerSet(
             month=self.month,

@@ -6,10 +6,12 @@ Scale with BENCH_LEARNERS / BENCH_ENROLMENTS / BENCH_COMPLETIONS for a quick run
 
 import datetime
 import io
+import json
 import os
 import random
 import statistics
 import time
+import uuid
 
 import pytest
 from django.contrib.auth.models import Group
@@ -19,6 +21,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.factories import UserFactory
+from assessments import demo as assessment_demo
+from assessments.definitions import step_item_ids
+from assessments.models import InstrumentVersion
 from courses.factories import CourseIndexPageFactory, build_course
 from courses.models import Enrolment, LessonCompletion
 from home.models import HomePage
@@ -148,6 +153,54 @@ def generate() -> dict:
             seen.add((row[1], row[2]))
             unique_rows.append(row)
     kept = {row[0] for row in unique_rows}
+    # One completion in ten with a self-assessment before and after the course.
+    for _line in assessment_demo.load():
+        pass
+    version = InstrumentVersion.objects.latest("pk")
+    items = [item for ids in step_item_ids(version.definition) for item in ids]
+    response_rows, linked = [], {}
+    for row in unique_rows:
+        enrolment_id, user_id, enrolled, completed = row[0], row[1], row[5], row[6]
+        if not completed or rng.random() >= 0.1:
+            continue
+        ids = []
+        for submitted, lift in ((enrolled, 0), (completed, 1)):
+            answers = {item: min(5, rng.randrange(1, 5) + lift) for item in items}
+            ids.append(10_000_000 + len(response_rows))
+            response_rows.append(
+                (
+                    ids[-1],
+                    uuid.UUID(int=rng.getrandbits(128), version=4),
+                    user_id,
+                    version.pk,
+                    version.instrument.translation_key,
+                    "submitted",
+                    json.dumps(answers),
+                    len(version.definition["areas"]),
+                    submitted,
+                    submitted,
+                    submitted,
+                )
+            )
+        linked[enrolment_id] = ids
+    copy(
+        "assessments_response",
+        [
+            "id",
+            "uuid",
+            "user_id",
+            "version_id",
+            "instrument_key",
+            "status",
+            "answers",
+            "last_step",
+            "started_at",
+            "updated_at",
+            "submitted_at",
+        ],
+        response_rows,
+    )
+    unique_rows = [(*row, *linked.get(row[0], (None, None))) for row in unique_rows]
     copy(
         "courses_enrolment",
         [
@@ -161,6 +214,8 @@ def generate() -> dict:
             "required_total",
             "required_done",
             "last_activity_at",
+            "pre_response_id",
+            "post_response_id",
         ],
         unique_rows,
     )
@@ -238,6 +293,7 @@ def generate() -> dict:
         "lesson_completions": LessonCompletion.objects.count(),
         "certificates": len(certificate_rows),
         "course_visits": len(visit_rows),
+        "assessment_pairs": len(linked),
     }
 
 
