@@ -33,6 +33,8 @@ class LearnerSet(models.Model):
     level = models.PositiveSmallIntegerField(_("at least this many times"), default=1)
     key = models.CharField(_("value"), max_length=64, blank=True)
     members = models.BinaryField(_("members"))
+    # How many members: counts without a sector or city filter read only this.
+    size = models.PositiveIntegerField(_("size"), default=0)
     unlinked = models.PositiveIntegerField(_("events without a person"), default=0)
     # Pairs of (user id, number) for the members, as two arrays back to back:
     # for completions the seconds from enrolment to completion, for the

@@ -7,7 +7,7 @@ import datetime
 import math
 import struct
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -114,18 +114,47 @@ class Participation:
         first = min(summary.first_month() or filters.start, filters.start)
         summary.ensure(summary.months_between(first, filters.end))
         self.course_id = filters.course.pk if filters.course else summary.ALL_COURSES
+        self._profiles: dict[str, dict[str, bytes]] = defaultdict(dict)
+        self._organisations = b""
+        for kind, key, members, pairs in LearnerSet.objects.filter(
+            month__isnull=True
+        ).values_list("kind", "key", "members", "pairs"):
+            if kind == "organisation":
+                self._organisations = bytes(pairs)
+            else:
+                self._profiles[kind][key] = members
+        # The learners the sector and city filters leave; None: everyone,
+        # including the events of erased accounts.
+        self.scope: BitMap | None = None
+        for dimension in ("sector", "city"):
+            value = getattr(filters, dimension)
+            if value:
+                chosen = self.profile(dimension).get(value, BitMap())
+                self.scope = chosen if self.scope is None else self.scope & chosen
         # Every set of the period for all courses and the chosen one; for the
         # breakdown by course also the other courses' enrolled, completed and
-        # certified sets. Bitmaps are read only when a figure needs them.
-        self._rows: dict[tuple, list[tuple[int, bytes, int]]] = defaultdict(list)
-        rows = LearnerSet.objects.filter(month__in=self.months).filter(
-            Q(course_id__in=[summary.ALL_COURSES, self.course_id])
-            | Q(kind__in=["enrolled", "completed", "certified"])
+        # certified sets, whose members are read only when a filter needs them
+        # (without one, their sizes do). Bitmaps are parsed on first use.
+        self._rows: dict[tuple, list[tuple[int, bytes | None, int, int]]] = defaultdict(
+            list
         )
-        for month, kind, course_id, level, members, unlinked in rows.values_list(
-            "month", "kind", "course_id", "level", "members", "unlinked"
+        period = LearnerSet.objects.filter(month__in=self.months)
+        own = [summary.ALL_COURSES, self.course_id]
+        fields = ["month", "kind", "course_id", "level", "unlinked", "size"]
+        others = period.filter(kind__in=["enrolled", "completed", "certified"]).exclude(
+            course_id__in=own
+        )
+        for queryset, with_members in (
+            (period.filter(course_id__in=own), True),
+            (others, self.scope is not None),
         ):
-            self._rows[(kind, month, course_id)].append((level, members, unlinked))
+            columns = fields + (["members"] if with_members else [])
+            for row in queryset.values_list(*columns):
+                month, kind, course_id, level, unlinked, size = row[:6]
+                members = row[6] if with_members else None
+                self._rows[(kind, month, course_id)].append(
+                    (level, members, unlinked, size)
+                )
         self._durations = [
             bytes(pairs)
             for pairs in LearnerSet.objects.filter(
@@ -147,23 +176,6 @@ class Participation:
                 kind="joined", course_id=summary.ALL_COURSES, month__lte=filters.end
             ).values_list("members", flat=True)
         ]
-        self._profiles: dict[str, dict[str, bytes]] = defaultdict(dict)
-        self._organisations = b""
-        for kind, key, members, pairs in LearnerSet.objects.filter(
-            month__isnull=True
-        ).values_list("kind", "key", "members", "pairs"):
-            if kind == "organisation":
-                self._organisations = bytes(pairs)
-            else:
-                self._profiles[kind][key] = members
-        # The learners the sector and city filters leave; None: everyone,
-        # including the events of erased accounts.
-        self.scope: BitMap | None = None
-        for dimension in ("sector", "city"):
-            value = getattr(filters, dimension)
-            if value:
-                chosen = self.profile(dimension).get(value, BitMap())
-                self.scope = chosen if self.scope is None else self.scope & chosen
         self._parsed: dict[tuple, list[tuple[int, BitMap, int]]] = {}
         self.refreshed_at = summary.summarised_months()
 
@@ -179,7 +191,7 @@ class Participation:
         if key not in self._parsed:
             self._parsed[key] = [
                 (level, BitMap.deserialize(bytes(members)), unlinked)
-                for level, members, unlinked in self._rows.get(key, [])
+                for level, members, unlinked, _size in self._rows.get(key, [])
             ]
         return self._parsed[key]
 
@@ -188,13 +200,45 @@ class Participation:
         filters' scope); events of erased accounts count when nobody is left out."""
         course_id = self.course_id if course_id is None else course_id
         within = self.scope if within is None else within
-        total = 0
-        for _level, members, unlinked in self.sets(kind, month, course_id):
-            if within is None:
-                total += len(members) + unlinked
-            else:
-                total += members.intersection_cardinality(within)
-        return total
+        if within is None:
+            return sum(
+                size + unlinked
+                for _level, _members, unlinked, size in self._rows.get(
+                    (kind, month, course_id), []
+                )
+            )
+        return sum(
+            members.intersection_cardinality(within)
+            for _level, members, _unlinked in self.sets(kind, month, course_id)
+        )
+
+    def unlinked(self, kind: str) -> int:
+        """Events of the period by learners who erased their account."""
+        return sum(
+            unlinked
+            for month in self.months
+            for _level, _members, unlinked, _size in self._rows.get(
+                (kind, month, self.course_id), []
+            )
+        )
+
+    def enrolled_in_course(self, course_id: int) -> int:
+        """Distinct learners (of the scope) who enrolled in one course in the
+        period: a learner has one enrolment per course, so the course's monthly
+        sets do not overlap and their sizes add up."""
+        if self.scope is None:
+            return sum(
+                size
+                for month in self.months
+                for _level, _members, _unlinked, size in self._rows.get(
+                    ("enrolled", month, course_id), []
+                )
+            )
+        return sum(
+            members.intersection_cardinality(self.scope)
+            for month in self.months
+            for _level, members, _unlinked in self.sets("enrolled", month, course_id)
+        )
 
     def total(self, kind: str, course_id=None, within=None) -> int:
         return sum(self.count(kind, m, course_id, within) for m in self.months)
@@ -440,7 +484,7 @@ def breakdown(filters: Filters, dimension: str, data: Participation | None = Non
     }
     groups: dict[str, dict] = defaultdict(
         lambda: {
-            "learners": BitMap(),
+            "learners": 0,
             "enrolments": 0,
             "completions": 0,
             "certificates": 0,
@@ -457,14 +501,19 @@ def breakdown(filters: Filters, dimension: str, data: Participation | None = Non
         )
         if filters.course is not None:
             course_ids = [c for c in course_ids if c == filters.course.pk]
-        titles = dict(
-            CoursePage.objects.filter(pk__in=course_ids).values_list("pk", "title")
+        courses = CoursePage.objects.filter(pk__in=course_ids).values_list(
+            "pk", "title", "locale__language_code"
         )
+        titles = Counter(title for _pk, title, _language in courses)
+        names = {
+            pk: f"{title} ({language})" if titles[title] > 1 else title
+            for pk, title, language in courses
+        }
         for course_id in course_ids:
-            group = groups[titles.get(course_id) or str(_("unknown"))]
-            group["learners"] |= data.people("enrolled", course_id)
+            group = groups[names.get(course_id) or f"{_('unknown')} ({course_id})"]
+            group["learners"] = data.enrolled_in_course(course_id)
             for column, kind in kinds.items():
-                group[column] += data.total(kind, course_id)
+                group[column] = data.total(kind, course_id)
     else:
         profile = "born" if dimension == "age" else dimension
         members_by_label: dict[str, BitMap] = defaultdict(BitMap)
@@ -474,32 +523,17 @@ def breakdown(filters: Filters, dimension: str, data: Participation | None = Non
         for label, members in members_by_label.items():
             within = members if data.scope is None else members & data.scope
             group = groups[label]
-            group["learners"] |= enrolled & within
+            group["learners"] = enrolled.intersection_cardinality(within)
             for column, kind in kinds.items():
-                group[column] += data.total(kind, within=within)
+                group[column] = data.total(kind, within=within)
         if data.scope is None:  # events of erased accounts: nothing is known of them
             unknown = groups[_label(dimension, "", filters.end)]
             for column, kind in kinds.items():
-                unknown[column] += sum(
-                    unlinked
-                    for month in data.months
-                    for _level, _members, unlinked in data.sets(
-                        kind, month, data.course_id
-                    )
-                )
+                unknown[column] += data.unlinked(kind)
     rows = [
-        {
-            "group": name,
-            "learners": suppress(len(counts["learners"])),
-            "enrolments": suppress(counts["enrolments"]),
-            "completions": suppress(counts["completions"]),
-            "certificates": suppress(counts["certificates"]),
-        }
+        {"group": name, **{column: suppress(count) for column, count in counts.items()}}
         for name, counts in sorted(groups.items())
-        if counts["learners"]
-        or counts["enrolments"]
-        or counts["completions"]
-        or counts["certificates"]
+        if any(counts.values())
     ]
     return {"key": dimension, "title": title, "rows": rows}
 

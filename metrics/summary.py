@@ -103,10 +103,10 @@ def pairs_read(data: bytes) -> tuple[array, array]:
     return users, values
 
 
-def to_bytes(members: Iterable[int]) -> bytes:
+def learner_set(members: Iterable[int], **fields) -> LearnerSet:
     bitmap = BitMap(members)
     bitmap.run_optimize()
-    return bitmap.serialize()
+    return LearnerSet(members=bitmap.serialize(), size=len(bitmap), **fields)
 
 
 def _levels(counts: Counter) -> dict[int, list[int]]:
@@ -156,11 +156,11 @@ class _MonthSets:
         for course_id, values in self.gains.items():
             width = len(COMPETENCE_CODES) + 1
             rows.append(
-                LearnerSet(
+                learner_set(
+                    (u for u in values[::width] if u),
                     month=self.month,
                     kind="gain",
                     course_id=course_id,
-                    members=to_bytes(u for u in values[::width] if u),
                     pairs=values.tobytes(),
                 )
             )
@@ -186,12 +186,12 @@ class _MonthSets:
             users = array("q", (users[i] for i in order))
             values = array("d", (values[i] for i in order))
             pairs = users.tobytes() + values.tobytes()
-        return LearnerSet(
+        return learner_set(
+            members,
             month=self.month,
             kind=kind,
             course_id=course_id,
             level=level,
-            members=to_bytes(members),
             unlinked=self.unlinked.get((kind, course_id), 0) if level == 1 else 0,
             pairs=pairs,
         )
@@ -323,7 +323,7 @@ def profiles_compute() -> list[LearnerSet]:
         if organisation:
             organisations[organisation].append(user_id)
     rows = [
-        LearnerSet(month=None, kind=dimension, key=key[:64], members=to_bytes(members))
+        learner_set(members, month=None, kind=dimension, key=key[:64])
         for (dimension, key), members in groups.items()
     ]
     # Organisations are numbered, not named: only how many were reached is shown.
@@ -332,10 +332,10 @@ def profiles_compute() -> list[LearnerSet]:
         users.extend(members)
         numbers.extend([number] * len(members))
     rows.append(
-        LearnerSet(
+        learner_set(
+            users.tolist(),
             month=None,
             kind="organisation",
-            members=to_bytes(users.tolist()),
             pairs=users.tobytes() + numbers.tobytes(),
         )
     )
