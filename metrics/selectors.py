@@ -10,6 +10,7 @@ from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import compress
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
@@ -263,21 +264,15 @@ class Participation:
         rests on. Each month's durations are stored sorted; without a sector or
         city filter the median is picked from them without merging."""
         runs: list[array] = []
+        # A set and compress() keep the loop over the pairs in C.
+        scope = set(self.scope) if self.scope is not None else None
         for pairs in self._durations:
             users, seconds = summary.pairs_read(pairs)
-            if self.scope is None:
+            if scope is None:
                 runs.append(seconds)
             else:
-                scope = self.scope
                 runs.append(
-                    array(
-                        "d",
-                        (
-                            s
-                            for u, s in zip(users, seconds, strict=True)
-                            if u and u in scope
-                        ),
-                    )
+                    array("d", compress(seconds, map(scope.__contains__, users)))
                 )
         count = sum(len(run) for run in runs)
         if not count:
@@ -291,7 +286,7 @@ class Participation:
 
     def organisations_reached(self, learners: BitMap) -> int:
         users, numbers = summary.pairs_read(self._organisations)
-        return len({n for u, n in zip(users, numbers, strict=True) if u in learners})
+        return len(set(compress(numbers, map(learners.__contains__, users))))
 
     def learning_gain(self) -> list[dict]:
         """Mean change per competence between the self-assessments before and
