@@ -58,6 +58,7 @@ MISSING = -(2**63)
 COMPETENCE_CODES = list(COMPETENCE_NAMES)
 PROFILES = "profiles"
 REBUILD = "rebuild"
+LAST_REFRESH = "refresh"
 # A month is recomputed when something in it changed since the last run; the
 # window reaches back a little before that run so nothing falls between two.
 OVERLAP = datetime.timedelta(minutes=10)
@@ -408,11 +409,15 @@ def _changed_months(since: datetime.datetime) -> set[datetime.date]:
 
 def refresh() -> list[datetime.date]:
     """The periodic refresh (see the module's docstring). Returns the months done."""
-    today = timezone.localdate()
-    current = month_start(today)
+    started = timezone.now()
+    current = month_start(timezone.localdate())
     previous = month_start(current - datetime.timedelta(days=1))
     done = summarised_months()
-    last_run = min(done.values(), default=None)
+    last_run = (
+        SummaryRefresh.objects.filter(scope=LAST_REFRESH)
+        .values_list("refreshed_at", flat=True)
+        .first()
+    ) or min(done.values(), default=None)
     months = {current, previous}
     first = first_month()
     if first is not None:
@@ -423,6 +428,9 @@ def refresh() -> list[datetime.date]:
     for month in months:
         month_refresh(month)
     profiles_refresh()
+    SummaryRefresh.objects.update_or_create(
+        scope=LAST_REFRESH, defaults={"refreshed_at": started}
+    )
     return months
 
 
