@@ -4,6 +4,9 @@ from django.contrib import messages
 from django.http import HttpRequest
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from wagtail.admin.auth import permission_denied
+
+from .admin_access import admin_view_allowed
 
 
 class StaffMFARequiredMiddleware:
@@ -41,3 +44,27 @@ class StaffMFARequiredMiddleware:
         if not (user.is_staff or user.has_perm("wagtailadmin.access_admin")):
             return False
         return not is_mfa_enabled(user)
+
+
+class AdminViewAccessMiddleware:
+    """Applies accounts.admin_access to the admin views Wagtail leaves open to
+    every admin user. A refusal looks like Wagtail's own: back to the admin home
+    with "Sorry, you do not have permission to access this area." (403 for the
+    admin's background requests)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        if not request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
+            return None
+        user = getattr(request, "user", None)
+        match = request.resolver_match
+        if user is None or not user.is_authenticated or match is None:
+            return None  # Wagtail sends visitors to the log-in
+        if admin_view_allowed(user, match.view_name, view_kwargs):
+            return None
+        return permission_denied(request)

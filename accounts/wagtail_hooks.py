@@ -1,4 +1,4 @@
-from django.urls import path, reverse
+from django.urls import Resolver404, path, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -8,6 +8,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import admin_views
+from .admin_access import admin_view_allowed
 from .models import SecurityEvent
 
 READ_ACTIONS = {"view"}
@@ -96,3 +97,20 @@ def user_erase_button(user, request_user):
             reverse("accounts_admin_erase", args=[user.pk]),
             priority=100,
         )
+
+
+@hooks.register("construct_reports_menu")
+def hide_reports_closed_to_the_user(request, menu_items):
+    """Reports that accounts.admin_access closes to this user leave the menu."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if admin_view_allowed(request.user, _view_name(item.url), view_kwargs={})
+    ]
+
+
+def _view_name(url: str) -> str:
+    try:
+        return resolve(url).view_name
+    except Resolver404:
+        return ""

@@ -4,16 +4,20 @@ pages are granted per catalogue when a catalogue page is created."""
 
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Page,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 TRAINERS = "Trainers"
 COURSE_MANAGERS = "Course managers"
 COURSE_REVIEW_WORKFLOW = "Course review"
+COURSE_REVIEW_TASK = "Course manager review"
 
 PAGE_PERMISSIONS = {
     TRAINERS: ["add_page", "change_page"],
@@ -28,12 +32,20 @@ PAGE_PERMISSIONS = {
 
 
 def course_review_workflow() -> Workflow:
+    """The "Course review" workflow: one task, approved by a course manager.
+    Idempotent; repairs a workflow left without its task."""
     managers, _ = Group.objects.get_or_create(name=COURSE_MANAGERS)
-    workflow, created = Workflow.objects.get_or_create(name=COURSE_REVIEW_WORKFLOW)
-    if created or not workflow.workflow_tasks.exists():
-        task = GroupApprovalTask.objects.create(name="Course manager review")
-        task.groups.set([managers])
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    workflow, _created = Workflow.objects.get_or_create(name=COURSE_REVIEW_WORKFLOW)
+    # WorkflowTask rows, not workflow.workflow_tasks.create(): that one is
+    # modelcluster's and only keeps the task in memory until workflow.save(). A
+    # workflow without a task publishes at once what is submitted for review (and
+    # fails for a trainer, who may not publish).
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
+        task = GroupApprovalTask.objects.filter(
+            name=COURSE_REVIEW_TASK
+        ).first() or GroupApprovalTask.objects.create(name=COURSE_REVIEW_TASK)
+        task.groups.add(managers)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow
 
 
@@ -75,13 +87,32 @@ MODEL_PERMISSIONS = {
     ],
 }
 
+# Wagtail checks images and documents per collection (GroupCollectionPermission)
+# and ignores a group's model permissions for them: without these, trainers could
+# neither upload nor choose the images and worksheets of their lessons. Granted on
+# the root collection, so they hold in every collection. Trainers edit the files
+# they uploaded; course managers edit any.
+COLLECTION_PERMISSIONS = {
+    TRAINERS: [
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.choose_document",
+    ],
+    COURSE_MANAGERS: [
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ],
+}
 
-def group_permissions_grant(permissions: dict[str, list[str]]) -> None:
-    """Give each named group these "app_label.codename" permissions (other apps
-    call this for their own models). Unknown permissions are skipped.
 
-    Runs from post_migrate, possibly before Django has created the permissions of
-    the apps named here, so it creates them first (idempotent)."""
+def _permissions_create(permissions: dict[str, list[str]]) -> None:
+    """Runs from post_migrate, possibly before Django has created the permissions
+    of the apps named here: create them first (idempotent)."""
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
 
@@ -91,21 +122,54 @@ def group_permissions_grant(permissions: dict[str, list[str]]) -> None:
     }:
         if label in installed:
             create_permissions(installed[label], verbosity=0)
+
+
+def _permission(name: str) -> Permission | None:
+    app_label, codename = name.split(".")
+    return Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    ).first()
+
+
+def collection_permissions_grant() -> None:
+    """Give the course roles their rights on images and documents (see
+    COLLECTION_PERMISSIONS). Idempotent; does nothing before Wagtail's root
+    collection exists."""
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    _permissions_create(COLLECTION_PERMISSIONS)
+    for group_name, permission_names in COLLECTION_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=group_name)
+        for name in permission_names:
+            permission = _permission(name)
+            if permission is not None:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root, permission=permission
+                )
+
+
+def group_permissions_grant(permissions: dict[str, list[str]]) -> None:
+    """Give each named group these "app_label.codename" permissions (other apps
+    call this for their own models). Unknown permissions are skipped.
+
+    Runs from post_migrate, possibly before Django has created the permissions of
+    the apps named here, so it creates them first (idempotent)."""
+    _permissions_create(permissions)
     for group_name, permission_names in permissions.items():
         group, _ = Group.objects.get_or_create(name=group_name)
         for name in permission_names:
-            app_label, codename = name.split(".")
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
+            permission = _permission(name)
             if permission is not None:
                 group.permissions.add(permission)
 
 
 def roles_setup(**kwargs) -> None:
-    """Create the course roles with their model permissions. Idempotent; runs after
-    every `migrate` (post_migrate), so new permissions reach existing groups."""
+    """Create the course roles with their model and collection permissions.
+    Idempotent; runs after every `migrate` (post_migrate), so new permissions
+    reach existing groups."""
     group_permissions_grant(MODEL_PERMISSIONS)
+    collection_permissions_grant()
     for index_page in Page.objects.type(_catalogue_model()):
         catalogue_permissions_grant(index_page=index_page)
 

@@ -116,3 +116,85 @@ def test_trainers_edit_courses_but_only_managers_publish(catalogue):
     # Courses go through the course review by course managers.
     workflow = course.get_workflow()
     assert workflow is not None and workflow.name == "Course review"
+
+
+def test_a_trainers_submission_waits_for_a_course_manager(catalogue):
+    from courses.roles import COURSE_REVIEW_TASK, roles_setup
+
+    trainer, manager = staff(TRAINERS), staff(COURSE_MANAGERS)
+    course, _ = build_course(parent=catalogue)
+    course.title = "Pricing, second edition"
+    revision = course.save_revision(user=trainer)
+
+    # What the editor's "Submit to Course review" does.
+    state = course.get_workflow().start(course, trainer)
+
+    state.refresh_from_db()
+    task = state.current_task_state.task.specific
+    assert state.status == state.STATUS_IN_PROGRESS and task.name == COURSE_REVIEW_TASK
+    course.refresh_from_db()
+    assert course.title != "Pricing, second edition"  # not published by itself
+    assert "approve" in [action for action, *_ in task.get_actions(course, manager)]
+    assert not task.get_actions(course, trainer)
+
+    task.on_action(state.current_task_state, manager, "approve")
+    course.refresh_from_db()
+    assert course.live_revision_id == revision.pk
+    assert course.title == "Pricing, second edition"
+
+    # Running the set-up again (every migrate) adds no task.
+    roles_setup()
+    roles_setup()
+    assert course.get_workflow().tasks.count() == 1
+
+
+def test_a_review_workflow_left_without_its_task_is_repaired(catalogue):
+    from wagtail.models import WorkflowTask
+
+    from courses.roles import roles_setup
+
+    workflow = catalogue.get_workflow()
+    WorkflowTask.objects.filter(workflow=workflow).delete()
+    roles_setup()
+    assert [task.name for task in workflow.tasks] == ["Course manager review"]
+
+
+def test_trainers_upload_and_choose_images_and_documents(client, catalogue):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    trainer = staff(TRAINERS)
+    client.force_login(trainer)
+    response = client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Studio",
+            "file": SimpleUploadedFile(
+                "studio.png", get_test_image_file().file.getvalue(), "image/png"
+            ),
+        },
+    )
+    assert response.status_code == 302
+    image = get_image_model().objects.get(title="Studio")
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Worksheet",
+            "file": SimpleUploadedFile("worksheet.txt", b"Day rate:", "text/plain"),
+        },
+    )
+    assert response.status_code == 302
+    document = get_document_model().objects.get(title="Worksheet")
+
+    chooser = client.get(reverse("wagtailimages_chooser:choose")).content.decode()
+    assert "Studio" in chooser
+    chosen = client.get(reverse("wagtaildocs_chooser:chosen", args=[document.pk]))
+    assert chosen.status_code == 200
+    # Their own uploads they edit; other people's they only choose.
+    assert client.get(reverse("wagtailimages:edit", args=[image.pk])).status_code == 200
+    other = get_image_model().objects.create(
+        title="Someone else's", file=get_test_image_file(), uploaded_by_user=None
+    )
+    assert client.get(reverse("wagtailimages:edit", args=[other.pk])).status_code == 302

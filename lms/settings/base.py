@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.audit.AuditRequestMiddleware",
     "accounts.middleware.StaffMFARequiredMiddleware",
+    "lms.middleware.ObjectIdMiddleware",
+    "accounts.middleware.AdminViewAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
