@@ -8,8 +8,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates.views import verify_redirect
 
+from . import views
+
 urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
+    # Wagtail's password form for private documents, through lms.views first.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        views.document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     # The address printed on certificates and in their QR code: no language
@@ -30,6 +38,13 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("assessment/", include("assessments.urls")),
     path("", include("certificates.urls")),
+    # Wagtail's password form for private pages, through lms.views first.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/"
+        "<int:page_id>/",
+        views.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     # Wagtail serves every other page, in the language of the prefix.
     path("", include(wagtail_urls)),
 )
