@@ -2,6 +2,7 @@
 transaction, validates before it writes, and raises ValidationError with a message
 meant for the learner."""
 
+import unicodedata
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -29,6 +30,18 @@ CLOSED_MESSAGES = {
     "full": lambda: _("This course is full."),
 }
 EXERCISE_ANSWER_MAX_LENGTH = 10_000
+
+
+ALLOWED_CONTROL_CHARACTERS = frozenset("\t\n\r")
+
+
+def _is_control_character(character: str) -> bool:
+    # Unicode's "Cc": C0 (U+0000-U+001F), DEL and C1 (U+007F-U+009F). Format
+    # characters (zero-width joiners in emoji, bidi marks) are text, not these.
+    return (
+        unicodedata.category(character) == "Cc"
+        and character not in ALLOWED_CONTROL_CHARACTERS
+    )
 
 
 def FOREIGN_ANSWERS() -> str:  # noqa: N802 - reads like the message it returns
@@ -311,10 +324,20 @@ def quiz_submit(
 def exercise_answer_save(
     *, user, lesson: LessonPage, exercise_id: str, text: str
 ) -> ExerciseAnswer:
-    """Keep the learner's answer to an exercise (replacing their earlier one)."""
+    """Keep the learner's answer to an exercise (replacing their earlier one).
+    Refuses, storing nothing, an empty or too long answer and one with control
+    characters (tab, line feed and carriage return are allowed)."""
     if lesson.exercise(exercise_id) is None:
         raise ValidationError(
             _("This exercise does not exist."), code="unknown_exercise"
+        )
+    if any(_is_control_character(character) for character in text):
+        raise ValidationError(
+            _(
+                "Your answer contains invisible control characters (often pasted "
+                "with text from another program). Remove them and save again."
+            ),
+            code="control_characters",
         )
     text = text.strip()
     if not text:
