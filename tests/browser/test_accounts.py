@@ -13,6 +13,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "tkanina-in-barva-2026"
 
 
+def open_account_menu(page) -> None:
+    """The header keeps profile and log-out in its "My account" menu."""
+    page.locator("[data-account-menu] > summary").click()
+
+
 def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessible):
     page.goto("/en/")
     assert_accessible(page)
@@ -54,6 +59,7 @@ def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessibl
     page.wait_for_url("**/en/dashboard/")
     assert page.get_by_role("heading", name="My learning").is_visible()
     assert_accessible(page)
+    open_account_menu(page)
     page.get_by_role("link", name="My profile").click()
     page.wait_for_url("**/en/profile/")
     assert page.get_by_role("heading", name="My profile").is_visible()
@@ -82,6 +88,7 @@ def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessibl
     page.wait_for_url("**/en/accounts/2fa/")
     assert_accessible(page)
 
+    open_account_menu(page)
     page.get_by_role("button", name="Log out").click()
     page.get_by_role("link", name="Log in").first.click()
     assert_accessible(page)
@@ -89,12 +96,14 @@ def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessibl
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url("**/en/dashboard/")
+    open_account_menu(page)
     page.get_by_role("link", name="My profile").click()
 
     # The language switcher shows the same page in Slovenian.
     page.get_by_role("link", name="Slovenščina").click()
     page.wait_for_url("**/sl/profile/")
     assert page.get_by_role("heading", name="Moj profil").is_visible()
+    open_account_menu(page)
     assert page.get_by_role("button", name="Odjava").is_visible()
     assert page.locator("html").get_attribute("lang") == "sl"
     assert_accessible(page)

@@ -187,6 +187,7 @@ def test_learner_takes_the_assessment_in_slovenian(page, demo_site, assert_acces
     assert_accessible(page)
 
     # Another learner guessing the address finds nothing.
+    page.locator("[data-account-menu] > summary").click()  # the header's menu
     page.locator("form[action*='logout'] button").click()
     log_in(page, UserFactory(), "/sl/assessment/")
     assert page.goto(first_url).status == 404
