@@ -76,7 +76,7 @@ class DashboardFilterForm(forms.Form):
     end = MonthField(label=gettext_lazy("To (month)"))
     course = forms.ModelChoiceField(
         label=gettext_lazy("Course"),
-        queryset=CoursePage.objects.order_by("title"),
+        queryset=CoursePage.objects.only("title").order_by("title"),
         required=False,
         empty_label=gettext_lazy("All courses"),
         widget=QuickSelect,
