@@ -156,11 +156,14 @@ class Participation:
                 self._rows[(kind, month, course_id)].append(
                     (level, members, unlinked, size)
                 )
+        # Durations and learning-gain pairs carry user ids for the sector and
+        # city filters; without those, the durations alone and the gain totals.
+        scoped = self.scope is not None
         self._durations = [
             bytes(pairs)
             for pairs in LearnerSet.objects.filter(
                 month__in=self.months,
-                kind="completed",
+                kind="completed" if scoped else "durations",
                 course_id=self.course_id,
                 level=1,
             ).values_list("pairs", flat=True)
@@ -168,7 +171,9 @@ class Participation:
         self._gains = [
             bytes(pairs)
             for pairs in LearnerSet.objects.filter(
-                month__in=self.months, kind="gain", course_id=self.course_id
+                month__in=self.months,
+                kind="gain" if scoped else "gain_total",
+                course_id=self.course_id,
             ).values_list("pairs", flat=True)
         ]
         self._joined = [
@@ -267,10 +272,10 @@ class Participation:
         # A set and compress() keep the loop over the pairs in C.
         scope = set(self.scope) if self.scope is not None else None
         for pairs in self._durations:
-            users, seconds = summary.pairs_read(pairs)
             if scope is None:
-                runs.append(seconds)
+                runs.append(array("d", pairs))
             else:
+                users, seconds = summary.pairs_read(pairs)
                 runs.append(
                     array("d", compress(seconds, map(scope.__contains__, users)))
                 )
@@ -298,6 +303,11 @@ class Participation:
         for blob in self._gains:
             values = array("q")
             values.frombytes(blob)
+            if self.scope is None:  # totals, then counts, per competence
+                for index in range(width - 1):
+                    totals[index] += values[index]
+                    counts[index] += values[width - 1 + index]
+                continue
             for start in range(0, len(values), width):
                 user_id = values[start]
                 if self.scope is not None and not (user_id and user_id in self.scope):

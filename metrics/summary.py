@@ -131,6 +131,7 @@ class _MonthSets:
             lambda: (array("q"), array("d"))
         )
         self.gains: dict[int, array] = defaultdict(lambda: array("q"))
+        self.extra: list[LearnerSet] = []
 
     def event(self, kind: str, user_id: int | None, course_id: int) -> None:
         if user_id is None:
@@ -154,8 +155,25 @@ class _MonthSets:
 
     def rows(self) -> list[LearnerSet]:
         rows = []
+        width = len(COMPETENCE_CODES) + 1
         for course_id, values in self.gains.items():
-            width = len(COMPETENCE_CODES) + 1
+            # Totals and counts per competence, read when no filter on people
+            # needs the pairs themselves.
+            totals, counts = [0] * (width - 1), [0] * (width - 1)
+            for start in range(0, len(values), width):
+                for index, change in enumerate(values[start + 1 : start + width]):
+                    if change != MISSING:
+                        totals[index] += change
+                        counts[index] += 1
+            rows.append(
+                learner_set(
+                    (),
+                    month=self.month,
+                    kind="gain_total",
+                    course_id=course_id,
+                    pairs=array("q", totals + counts).tobytes(),
+                )
+            )
             rows.append(
                 learner_set(
                     (u for u in values[::width] if u),
@@ -176,7 +194,7 @@ class _MonthSets:
             levels = _levels(counts) or {1: []}
             for level, members in levels.items():
                 rows.append(self._row(kind, ALL_COURSES, level, members))
-        return rows
+        return rows + self.extra
 
     def _row(self, kind: str, course_id: int, level: int, members) -> LearnerSet:
         pairs = b""
@@ -187,6 +205,16 @@ class _MonthSets:
             users = array("q", (users[i] for i in order))
             values = array("d", (values[i] for i in order))
             pairs = users.tobytes() + values.tobytes()
+            # The durations alone, for figures without a filter on people.
+            self.extra.append(
+                learner_set(
+                    (),
+                    month=self.month,
+                    kind="durations",
+                    course_id=course_id,
+                    pairs=values.tobytes(),
+                )
+            )
         return learner_set(
             members,
             month=self.month,
