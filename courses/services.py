@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,6 +16,7 @@ from assessments.selectors import submitted_responses
 from .blocks import QuestionKind
 from .models import (
     CoursePage,
+    CourseVisit,
     Enrolment,
     ExerciseAnswer,
     LessonCompletion,
@@ -402,10 +404,6 @@ def course_visit_record(*, course: CoursePage, user) -> None:
     """Note that someone opened the course page today: one row per signed-in
     learner and day (a second visit that day changes nothing), and a daily count
     for people not signed in, of whom nothing is kept. Staff are not counted."""
-    from django.db.models import F
-
-    from .models import CourseVisit
-
     signed_in = user is not None and user.is_authenticated
     if signed_in and user.is_staff:
         return

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from itertools import compress
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from pyroaring import BitMap
@@ -88,12 +88,6 @@ class Filters:
         if self.city:
             condition &= Q(**{f"{prefix}city": self.city})
         return condition
-
-    def enrolments(self) -> QuerySet:
-        enrolments = Enrolment.objects.filter(self.people("user__"))
-        if self.course is not None:
-            enrolments = enrolments.filter(course=self.course)
-        return enrolments
 
 
 def learning_gain(filters: Filters) -> list[dict]:
@@ -249,20 +243,32 @@ class Participation:
     def total(self, kind: str, course_id=None, within=None) -> int:
         return sum(self.count(kind, m, course_id, within) for m in self.months)
 
-    def people(self, kind: str, course_id=None, within=None) -> BitMap:
-        """The distinct learners who did it in any month of the period."""
+    def people(self, kind: str, course_id=None, within=None, months=None) -> BitMap:
+        """The distinct learners who did it in any month of the period (or of
+        `months`)."""
         course_id = self.course_id if course_id is None else course_id
         within = self.scope if within is None else within
         found = BitMap.union(
             BitMap(),
             *(
                 members
-                for month in self.months
+                for month in (self.months if months is None else months)
                 for level, members, _unlinked in self.sets(kind, month, course_id)
                 if level == 1
             ),
         )
         return found if within is None else found & within
+
+    def course_ids(self) -> list[int]:
+        """The courses with enrolments, completions or certificates in the period."""
+        return sorted(
+            {
+                course_id
+                for (kind, _month, course_id) in self._rows
+                if course_id != summary.ALL_COURSES
+                and kind in ("enrolled", "completed", "certified")
+            }
+        )
 
     def median_days(self) -> tuple[float | None, int]:
         """The median time to complete, in days, and how many completions it
@@ -379,15 +385,7 @@ class Participation:
         """Sign-ups, enrolments, completions and active learners per month."""
         rows = []
         for month in self.months:
-            active = BitMap.union(
-                BitMap(),
-                *(
-                    members
-                    for _l, members, _u in self.sets("active", month, self.course_id)
-                ),
-            )
-            if self.scope is not None:
-                active &= self.scope
+            active = self.people("active", months=[month])
             rows.append(
                 {
                     "month": month,
@@ -497,13 +495,7 @@ def breakdown(filters: Filters, dimension: str, data: Participation | None = Non
     )
 
     if dimension == "course":
-        course_ids = sorted(
-            {
-                course_id
-                for (kind, _month, course_id) in data._rows
-                if course_id != summary.ALL_COURSES and kind in kinds.values()
-            }
-        )
+        course_ids = data.course_ids()
         if filters.course is not None:
             course_ids = [c for c in course_ids if c == filters.course.pk]
         courses = CoursePage.objects.filter(pk__in=course_ids).values_list(

@@ -25,7 +25,6 @@ Which months are recomputed, and when:
 """
 
 import datetime
-import logging
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -45,8 +44,6 @@ from certificates.models import Certificate
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
 
 from .models import LearnerSet, SummaryRefresh
-
-logger = logging.getLogger(__name__)
 
 ALL_COURSES = 0
 # Learning gain: each competence's change between the before and after

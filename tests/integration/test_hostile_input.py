@@ -7,7 +7,6 @@ import unicodedata
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -33,13 +32,7 @@ from .hostile import (
     hostile_text,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.cache import cache
 from django.forms import BaseForm
 from django.urls import reverse
-from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 from wagtail.models import (
@@ -26,7 +25,7 @@ from accounts.factories import DEFAULT_PASSWORD, UserFactory
 
 from .hostile import FUZZ, assert_answers_cleanly, field_value, form_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 # Wrong codes that look right: six digits (authenticator app), eight hex
 # characters (recovery code).
@@ -37,12 +36,6 @@ code_data = st.one_of(
     form_data(["code"]), plausible_code.map(lambda code: {"code": code})
 )
 PRIVATE_PASSWORD = "open sesame 2024"
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
 
 
 def log_in(client, user, password: str = DEFAULT_PASSWORD):

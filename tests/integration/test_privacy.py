@@ -10,7 +10,6 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 
 from accounts import privacy
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
@@ -31,13 +30,7 @@ from courses.models import (
     QuizAttempt,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture
