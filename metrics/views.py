@@ -280,6 +280,7 @@ def course_report(request: HttpRequest, course_id: int) -> HttpResponse:
     _require_analyst(request)
     course = get_object_or_404(CoursePage, pk=course_id)
     form, filters = _filters(request)
+    del form.fields["course"]  # the report is about the course in its address
     report = selectors.course_funnel(course, filters)
     tables = {
         "funnel": {

@@ -354,3 +354,13 @@ def test_learning_gain_is_the_mean_change_of_the_pairs(catalogue):
     summary.rebuild()
     assert gain()["vision"] == (6, "+1.67")
     assert gain(sector="design")["vision"] == ("<5", "–")
+
+
+def test_the_course_report_offers_no_course_filter(client, catalogue):
+    course, _lessons = build_course(parent=catalogue, title="Pricing")
+    client.force_login(analyst())
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    page = client.get(reverse("metrics_course_report", args=[course.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'name="sector"' in html and 'name="course"' not in html
