@@ -1,7 +1,12 @@
 """Bar charts as inline SVG, drawn on the server: no JavaScript library to load or
 audit, crisp in print, and the same numbers always stand in a table below."""
 
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+
 WIDTH, HEIGHT, PADDING_BOTTOM, PADDING_TOP = 640, 200, 28, 16
+BAR_COLOUR, AXIS_COLOUR, TEXT_COLOUR = "#0b5563", "#6b6b73", "#1d1d1f"
 
 
 def bar_chart(rows: list[dict], key: str) -> dict:
@@ -30,3 +35,29 @@ def bar_chart(rows: list[dict], key: str) -> dict:
         "bars": bars,
         "baseline": HEIGHT - PADDING_BOTTOM,
     }
+
+
+def chart_svg(chart: dict, label: str) -> SafeString:
+    """The chart as an SVG element, each bar titled with its month and value.
+    Written out here rather than by template loops: three years of four charts
+    are over a thousand elements, and the loops took a fifth of the page's time."""
+    text = f'text-anchor="middle" font-size="11" fill="{TEXT_COLOUR}"'
+    parts = [
+        f'<svg viewBox="0 0 {chart["width"]} {chart["height"]}" role="img" '
+        f'aria-label="{escape(label)}" style="width:100%;height:auto">',
+        f'<line x1="0" x2="{chart["width"]}" y1="{chart["baseline"]}" '
+        f'y2="{chart["baseline"]}" stroke="{AXIS_COLOUR}"/>',
+    ]
+    label_y = chart["height"] - 8
+    for bar in chart["bars"]:
+        month, value = escape(bar["label"]), escape(str(bar["value"]))
+        x, value_y = bar["label_x"], round(bar["y"] - 3, 1)
+        parts.append(
+            f'<rect x="{bar["x"]}" y="{bar["y"]}" width="{bar["width"]}" '
+            f'height="{bar["height"]}" fill="{BAR_COLOUR}">'
+            f"<title>{month}: {value}</title></rect>"
+            f'<text x="{x}" y="{label_y}" {text}>{month}</text>'
+            f'<text x="{x}" y="{value_y}" {text}>{value}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 (numbers, and text escaped above)

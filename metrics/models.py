@@ -71,3 +71,30 @@ class SummaryRefresh(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope} @ {self.refreshed_at:%Y-%m-%d %H:%M}"
+
+
+class CellCount(models.Model):
+    """How many times the learners of one creative sector and city ("*": any)
+    enrolled in, completed or were certified in one course in one month.
+
+    The breakdown by course sums these in the database for any period, sector
+    and city, instead of intersecting every course's monthly sets with the
+    learners a filter leaves. Derived from the month's learner sets and the
+    learners' profiles, and derived again when a learner's sector or city
+    changes; written only by `metrics.summary`."""
+
+    month = models.DateField(_("month"))
+    kind = models.CharField(_("kind"), max_length=16)
+    course_id = models.PositiveIntegerField(_("course"))
+    sector = models.CharField(_("creative sector"), max_length=32)
+    city = models.CharField(_("city"), max_length=16)
+    count = models.PositiveIntegerField(_("count"))
+
+    class Meta:
+        verbose_name = _("cell count")
+        verbose_name_plural = _("cell counts")
+        default_permissions = ()
+        indexes = [models.Index(fields=["sector", "city", "month"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.month} {self.course_id} {self.sector}|{self.city}"

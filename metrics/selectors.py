@@ -29,7 +29,7 @@ from courses.models import (
 )
 
 from . import summary
-from .models import LearnerSet, SummaryRefresh
+from .models import CellCount, LearnerSet, SummaryRefresh
 
 SMALLEST_GROUP = 5
 SUPPRESSED = "<5"
@@ -126,56 +126,80 @@ class Participation:
             if value:
                 chosen = self.profile(dimension).get(value, BitMap())
                 self.scope = chosen if self.scope is None else self.scope & chosen
-        # Every set of the period for all courses and the chosen one; for the
-        # breakdown by course also the other courses' enrolled, completed and
-        # certified sets, whose members are read only when a filter needs them
-        # (without one, their sizes do). Bitmaps are parsed on first use.
+        # Every set of the period for all courses and the chosen one. Without a
+        # filter on people, the counts read sizes: only the sets whose members
+        # make people figures and breakdowns are fetched whole.
         self._rows: dict[tuple, list[tuple[int, bytes | None, int, int]]] = defaultdict(
             list
         )
-        period = LearnerSet.objects.filter(month__in=self.months)
-        own = [summary.ALL_COURSES, self.course_id]
-        fields = ["month", "kind", "course_id", "level", "unlinked", "size"]
-        others = period.filter(kind__in=["enrolled", "completed", "certified"]).exclude(
-            course_id__in=own
+        own = LearnerSet.objects.filter(
+            month__in=self.months,
+            course_id__in=[summary.ALL_COURSES, self.course_id],
+            key="",
         )
-        for queryset, with_members in (
-            (period.filter(course_id__in=own), True),
-            (others, self.scope is not None),
+        with_members = Q(kind__in=["active", *summary.CELL_KINDS])
+        if self.scope is not None:
+            with_members = Q()
+        fields = ["month", "kind", "course_id", "level", "unlinked", "size"]
+        for queryset, members in (
+            (own.filter(with_members), True),
+            (own.exclude(with_members), False),
         ):
-            columns = fields + (["members"] if with_members else [])
-            for row in queryset.values_list(*columns):
+            if not members and self.scope is not None:
+                continue
+            for row in queryset.values_list(*fields, *(["members"] if members else [])):
                 month, kind, course_id, level, unlinked, size = row[:6]
-                members = row[6] if with_members else None
                 self._rows[(kind, month, course_id)].append(
-                    (level, members, unlinked, size)
+                    (level, row[6] if members else None, unlinked, size)
                 )
-        # Durations and learning-gain pairs carry user ids for the sector and
-        # city filters; without those, the durations alone and the gain totals.
-        scoped = self.scope is not None
+        # Durations and learning gain: for all courses by place (the filters'
+        # sector and city) or everywhere; for one course, with a filter on
+        # people, its completions' and assessment pairs' user ids.
+        self.place = summary.cell_key(
+            (filters.sector or summary.ANY, filters.city or summary.ANY)
+        )
+        by_place = self.scope is not None and self.course_id == summary.ALL_COURSES
+        self._pairs_scoped = self.scope is not None and not by_place
+        if by_place:
+            durations, gains, key = "durations_place", "gain_place", self.place
+        elif self._pairs_scoped:
+            durations, gains, key = "completed", "gain", ""
+        else:
+            durations, gains, key = "durations", "gain_total", ""
         self._durations = [
             bytes(pairs)
             for pairs in LearnerSet.objects.filter(
                 month__in=self.months,
-                kind="completed" if scoped else "durations",
+                kind=durations,
                 course_id=self.course_id,
                 level=1,
+                key=key,
             ).values_list("pairs", flat=True)
         ]
         self._gains = [
             bytes(pairs)
             for pairs in LearnerSet.objects.filter(
                 month__in=self.months,
-                kind="gain" if scoped else "gain_total",
+                kind=gains,
                 course_id=self.course_id,
+                key=key,
             ).values_list("pairs", flat=True)
         ]
-        self._joined = [
-            BitMap.deserialize(bytes(members))
-            for members in LearnerSet.objects.filter(
-                kind="joined", course_id=summary.ALL_COURSES, month__lte=filters.end
-            ).values_list("members", flat=True)
-        ]
+        # Registered: everyone who joined up to the period's end (each learner
+        # is in one month's set, so without a filter on people the sizes add up).
+        joined = LearnerSet.objects.filter(
+            kind="joined", course_id=summary.ALL_COURSES, month__lte=filters.end
+        )
+        if self.scope is None:
+            self._registered = sum(joined.values_list("size", flat=True))
+        else:
+            self._registered = BitMap.union(
+                BitMap(),
+                *(
+                    BitMap.deserialize(bytes(members))
+                    for members in joined.values_list("members", flat=True)
+                ),
+            ).intersection_cardinality(self.scope)
         self._parsed: dict[tuple, list[tuple[int, BitMap, int]]] = {}
         self.refreshed_at = summary.summarised_months()
 
@@ -222,23 +246,25 @@ class Participation:
             )
         )
 
-    def enrolled_in_course(self, course_id: int) -> int:
-        """Distinct learners (of the scope) who enrolled in one course in the
-        period: a learner has one enrolment per course, so the course's monthly
-        sets do not overlap and their sizes add up."""
-        if self.scope is None:
-            return sum(
-                size
-                for month in self.months
-                for _level, _members, _unlinked, size in self._rows.get(
-                    ("enrolled", month, course_id), []
-                )
-            )
-        return sum(
-            members.intersection_cardinality(self.scope)
-            for month in self.months
-            for _level, members, _unlinked in self.sets("enrolled", month, course_id)
+    def course_totals(self) -> dict[int, Counter]:
+        """{course: {kind: events}} of the period for the filters' place, summed
+        in the database from the counts by place (a learner has one enrolment per
+        course, so a course's enrolments are also its distinct learners)."""
+        sector, city = (
+            self.filters.sector or summary.ANY,
+            self.filters.city or summary.ANY,
         )
+        rows = CellCount.objects.filter(month__in=self.months, sector=sector, city=city)
+        if self.filters.course is not None:
+            rows = rows.filter(course_id=self.filters.course.pk)
+        totals: dict[int, Counter] = defaultdict(Counter)
+        for course_id, kind, count in (
+            rows.values_list("course_id", "kind")
+            .annotate(count=Sum("count"))
+            .values_list("course_id", "kind", "count")
+        ):
+            totals[course_id][kind] = count
+        return totals
 
     def total(self, kind: str, course_id=None, within=None) -> int:
         return sum(self.count(kind, m, course_id, within) for m in self.months)
@@ -259,24 +285,13 @@ class Participation:
         )
         return found if within is None else found & within
 
-    def course_ids(self) -> list[int]:
-        """The courses with enrolments, completions or certificates in the period."""
-        return sorted(
-            {
-                course_id
-                for (kind, _month, course_id) in self._rows
-                if course_id != summary.ALL_COURSES
-                and kind in ("enrolled", "completed", "certified")
-            }
-        )
-
     def median_days(self) -> tuple[float | None, int]:
         """The median time to complete, in days, and how many completions it
         rests on. Each month's durations are stored sorted; without a sector or
         city filter the median is picked from them without merging."""
         runs: list[array] = []
         # A set and compress() keep the loop over the pairs in C.
-        scope = set(self.scope) if self.scope is not None else None
+        scope = set(self.scope) if self._pairs_scoped else None
         for pairs in self._durations:
             if scope is None:
                 runs.append(array("d", pairs))
@@ -309,14 +324,14 @@ class Participation:
         for blob in self._gains:
             values = array("q")
             values.frombytes(blob)
-            if self.scope is None:  # totals, then counts, per competence
+            if not self._pairs_scoped:  # totals, then counts, per competence
                 for index in range(width - 1):
                     totals[index] += values[index]
                     counts[index] += values[width - 1 + index]
                 continue
             for start in range(0, len(values), width):
                 user_id = values[start]
-                if self.scope is not None and not (user_id and user_id in self.scope):
+                if not (user_id and user_id in self.scope):
                     continue
                 for index, change in enumerate(values[start + 1 : start + width]):
                     if change != summary.MISSING:
@@ -340,8 +355,7 @@ class Participation:
 
     def headline(self) -> list[dict]:
         """The headline figures for the period, suppressed."""
-        joined = BitMap.union(BitMap(), *self._joined)
-        registered = len(joined if self.scope is None else joined & self.scope)
+        registered = self._registered
         signups = self.total("joined", summary.ALL_COURSES)
         enrolments = self.total("enrolled")
         median, completions = self.median_days()
@@ -495,10 +509,8 @@ def breakdown(filters: Filters, dimension: str, data: Participation | None = Non
     )
 
     if dimension == "course":
-        course_ids = data.course_ids()
-        if filters.course is not None:
-            course_ids = [c for c in course_ids if c == filters.course.pk]
-        courses = CoursePage.objects.filter(pk__in=course_ids).values_list(
+        totals = data.course_totals()
+        courses = CoursePage.objects.filter(pk__in=totals).values_list(
             "pk", "title", "locale__language_code"
         )
         titles = Counter(title for _pk, title, _language in courses)
@@ -506,11 +518,11 @@ def breakdown(filters: Filters, dimension: str, data: Participation | None = Non
             pk: f"{title} ({language})" if titles[title] > 1 else title
             for pk, title, language in courses
         }
-        for course_id in course_ids:
+        for course_id, counts in totals.items():
             group = groups[names.get(course_id) or f"{_('unknown')} ({course_id})"]
-            group["learners"] = data.enrolled_in_course(course_id)
+            group["learners"] = counts["enrolled"]
             for column, kind in kinds.items():
-                group[column] = data.total(kind, course_id)
+                group[column] = counts[kind]
     else:
         profile = "born" if dimension == "age" else dimension
         members_by_label: dict[str, BitMap] = defaultdict(BitMap)

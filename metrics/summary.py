@@ -14,11 +14,19 @@ each for every course and for all courses together (course 0; there with levels
 for people who did the thing more than once that month). Profile sets group the
 learners by sector, city, business stage, gender, year of birth and organisation.
 
+From those sets and the learners' sector and city ("places") come, per month, the
+counts of every course's enrolments, completions and certificates by sector and
+city (`CellCount`), and for all courses the durations and learning-gain totals by
+sector and city, so the dashboard's sector and city filters read a few small rows
+instead of intersecting every set with the learners they leave. When a learner's
+sector or city changes, the months they have events in are derived again at the
+next refresh.
+
 Which months are recomputed, and when:
-- every few minutes (`refresh`): the current and the previous month, the months
-  whose enrolments were completed or withdrawn since the last run and the months
-  whose certificates were revoked since then, any month never summarised, and the
-  profile sets;
+- every few minutes (`refresh`): the profile sets, the current and the previous
+  month, the months whose enrolments were completed or withdrawn since the last
+  run and the months whose certificates were revoked since then, any month never
+  summarised, and the counts by place of the months of learners who moved;
 - every night (`rebuild`): every month, which also takes in what leaves no date
   behind (erased accounts, a learner made staff);
 - on demand: a month the dashboard needs that was never summarised.
@@ -43,7 +51,7 @@ from assessments.selectors import response_result
 from certificates.models import Certificate
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
 
-from .models import LearnerSet, SummaryRefresh
+from .models import CellCount, LearnerSet, SummaryRefresh
 
 ALL_COURSES = 0
 # Learning gain: each competence's change between the before and after
@@ -56,6 +64,13 @@ COMPETENCE_CODES = list(COMPETENCE_NAMES)
 PROFILES = "profiles"
 REBUILD = "rebuild"
 LAST_REFRESH = "refresh"
+# Counts by place: a learner's (sector, city) counts in four cells, the exact one,
+# "their sector, any city", "any sector, their city" and "any sector, any city";
+# events of erased accounts and of staff only in the last.
+ANY = "*"
+EVERYWHERE = (ANY, ANY)
+CELL_KINDS = ("enrolled", "completed", "certified")
+PLACE_DIMENSIONS = ("sector", "city")
 # A month is recomputed when something in it changed since the last run; the
 # window reaches back a little before that run so nothing falls between two.
 OVERLAP = datetime.timedelta(minutes=10)
@@ -368,8 +383,128 @@ def profiles_compute() -> list[LearnerSet]:
     return rows
 
 
-def _write(scope_name: str, rows: list[LearnerSet], delete: Q) -> None:
-    """Replace one scope's rows in one transaction, one writer at a time."""
+Places = dict[int, tuple[str, str]]
+
+
+def places_read(rows: Iterable[LearnerSet] | None = None) -> Places:
+    """{learner: (sector, city)} from the profile sets (the stored ones unless
+    `rows` are given)."""
+    if rows is None:
+        rows = LearnerSet.objects.filter(
+            month__isnull=True, kind__in=PLACE_DIMENSIONS
+        ).only("kind", "key", "members")
+    sector: dict[int, str] = {}
+    city: dict[int, str] = {}
+    for row in rows:
+        if row.kind in PLACE_DIMENSIONS:
+            found = sector if row.kind == "sector" else city
+            value = row.key
+            found.update(dict.fromkeys(BitMap.deserialize(bytes(row.members)), value))
+    return {
+        user_id: (value, city.get(user_id, "")) for user_id, value in sector.items()
+    }
+
+
+def cells(place: tuple[str, str] | None) -> tuple[tuple[str, str], ...]:
+    """The cells an event of a learner from `place` counts in (None: erased,
+    or staff)."""
+    if place is None:
+        return (EVERYWHERE,)
+    sector, city = place
+    return (place, (sector, ANY), (ANY, city), EVERYWHERE)
+
+
+def cell_key(cell: tuple[str, str]) -> str:
+    return f"{cell[0]}|{cell[1]}"
+
+
+def cells_compute(
+    month: datetime.date, rows: Iterable[LearnerSet], places: Places
+) -> tuple[list[CellCount], list[LearnerSet]]:
+    """A month's counts by place, from its learner sets: every course's events,
+    and for all courses the durations (kept sorted) and learning-gain totals by
+    place (except "everywhere", which the sets without a place already hold)."""
+    counts: list[CellCount] = []
+    by_place: list[LearnerSet] = []
+    width = len(COMPETENCE_CODES) + 1
+    for row in rows:
+        if row.level != 1:
+            continue
+        if row.course_id != ALL_COURSES and row.kind in CELL_KINDS:
+            found: Counter = Counter(
+                map(places.get, BitMap.deserialize(bytes(row.members)))
+            )
+            tally: Counter = Counter({EVERYWHERE: row.unlinked})
+            for place, number in found.items():
+                for cell in cells(place):
+                    tally[cell] += number
+            counts += [
+                CellCount(
+                    month=month,
+                    kind=row.kind,
+                    course_id=row.course_id,
+                    sector=cell[0],
+                    city=cell[1],
+                    count=number,
+                )
+                for cell, number in tally.items()
+                if number
+            ]
+        elif row.course_id == ALL_COURSES and row.kind == "completed":
+            users, seconds = pairs_read(bytes(row.pairs))
+            runs: dict[tuple[str, str], array] = defaultdict(lambda: array("d"))
+            for user_id, value in zip(users, seconds, strict=True):
+                for cell in cells(places.get(user_id))[:-1]:
+                    runs[cell].append(value)
+            by_place += [
+                learner_set(
+                    (),
+                    month=month,
+                    kind="durations_place",
+                    key=cell_key(cell),
+                    pairs=run.tobytes(),
+                )
+                for cell, run in runs.items()
+            ]
+        elif row.course_id == ALL_COURSES and row.kind == "gain":
+            values = array("q")
+            values.frombytes(bytes(row.pairs))
+            sums: dict[tuple[str, str], list[int]] = defaultdict(
+                lambda: [0] * (2 * (width - 1))
+            )
+            for start in range(0, len(values), width):
+                for cell in cells(places.get(values[start]))[:-1]:
+                    totals = sums[cell]
+                    for index, change in enumerate(values[start + 1 : start + width]):
+                        if change != MISSING:
+                            totals[index] += change
+                            totals[width - 1 + index] += 1
+            by_place += [
+                learner_set(
+                    (),
+                    month=month,
+                    kind="gain_place",
+                    key=cell_key(cell),
+                    pairs=array("q", totals).tobytes(),
+                )
+                for cell, totals in sums.items()
+            ]
+    return counts, by_place
+
+
+PLACE_KINDS = ("durations_place", "gain_place")
+
+
+def _write(
+    scope_name: str,
+    rows: list[LearnerSet],
+    delete: Q,
+    counts: Iterable[CellCount] = (),
+    month: datetime.date | None = None,
+    stamp: bool = True,
+) -> None:
+    """Replace one scope's rows (and a month's cell counts) in one transaction,
+    one writer at a time."""
     now = timezone.now()
     SummaryRefresh.objects.bulk_create(
         [SummaryRefresh(scope=scope_name, refreshed_at=now)], ignore_conflicts=True
@@ -378,15 +513,79 @@ def _write(scope_name: str, rows: list[LearnerSet], delete: Q) -> None:
         SummaryRefresh.objects.select_for_update().get(scope=scope_name)
         LearnerSet.objects.filter(delete).delete()
         LearnerSet.objects.bulk_create(rows, batch_size=1000)
-        SummaryRefresh.objects.filter(scope=scope_name).update(refreshed_at=now)
+        if month is not None:
+            CellCount.objects.filter(month=month).delete()
+            CellCount.objects.bulk_create(counts, batch_size=5000)
+        if stamp:
+            SummaryRefresh.objects.filter(scope=scope_name).update(refreshed_at=now)
 
 
-def month_refresh(month: datetime.date) -> None:
-    _write(scope(month), month_compute(month), Q(month=month))
+def month_refresh(month: datetime.date, places: Places | None = None) -> None:
+    """Recompute one month from the records, with its counts by place."""
+    places = places_read() if places is None else places
+    rows = month_compute(month)
+    counts, by_place = cells_compute(month, rows, places)
+    _write(scope(month), rows + by_place, Q(month=month), counts, month)
 
 
-def profiles_refresh() -> None:
-    _write(PROFILES, profiles_compute(), Q(month__isnull=True))
+def cells_refresh(month: datetime.date, places: Places) -> None:
+    """Derive a month's counts by place again from its stored sets (after
+    learners moved to another sector or city)."""
+    rows = LearnerSet.objects.filter(month=month, level=1).filter(
+        Q(kind__in=CELL_KINDS, course_id__gt=ALL_COURSES)
+        | Q(kind__in=("completed", "gain"), course_id=ALL_COURSES)
+    )
+    counts, by_place = cells_compute(month, rows, places)
+    _write(
+        scope(month),
+        by_place,
+        Q(month=month, kind__in=PLACE_KINDS),
+        counts,
+        month,
+        stamp=False,
+    )
+
+
+def profiles_refresh() -> tuple[BitMap, Places]:
+    """Write the profile sets. Returns the learners whose sector or city is not
+    what the stored sets said (months they have events in need their counts by
+    place derived again) and every learner's place."""
+    before = {
+        (kind, key): BitMap.deserialize(bytes(members))
+        for kind, key, members in LearnerSet.objects.filter(
+            month__isnull=True, kind__in=PLACE_DIMENSIONS
+        ).values_list("kind", "key", "members")
+    }
+    rows = profiles_compute()
+    after = {
+        (row.kind, row.key): BitMap.deserialize(bytes(row.members))
+        for row in rows
+        if row.kind in PLACE_DIMENSIONS
+    }
+    moved = BitMap()
+    for key, members in before.items():
+        moved |= members - after.get(key, BitMap())
+    _write(PROFILES, rows, Q(month__isnull=True))
+    return moved, places_read(rows)
+
+
+def months_of(learners: BitMap) -> set[datetime.date]:
+    """The months in which any of `learners` has events counted by place."""
+    if not learners:
+        return set()
+    found = set()
+    rows = LearnerSet.objects.filter(
+        month__isnull=False,
+        course_id=ALL_COURSES,
+        level=1,
+        kind__in=[*CELL_KINDS, "gain"],
+    ).values_list("month", "members")
+    for month, members in rows:
+        if month not in found and BitMap.deserialize(bytes(members)).intersect(
+            learners
+        ):
+            found.add(month)
+    return found
 
 
 def first_month() -> datetime.date | None:
@@ -443,6 +642,7 @@ def refresh() -> list[datetime.date]:
         .values_list("refreshed_at", flat=True)
         .first()
     ) or min(done.values(), default=None)
+    moved, places = profiles_refresh()
     months = {current, previous}
     first = first_month()
     if first is not None:
@@ -451,8 +651,9 @@ def refresh() -> list[datetime.date]:
         months |= _changed_months(last_run - OVERLAP)
     months = sorted(m for m in months if m <= current)
     for month in months:
-        month_refresh(month)
-    profiles_refresh()
+        month_refresh(month, places)
+    for month in sorted(months_of(moved) - set(months)):
+        cells_refresh(month, places)
     SummaryRefresh.objects.update_or_create(
         scope=LAST_REFRESH, defaults={"refreshed_at": started}
     )
@@ -460,18 +661,18 @@ def refresh() -> list[datetime.date]:
 
 
 def rebuild() -> list[datetime.date]:
-    """Every month from the first record to now, and the profile sets."""
+    """The profile sets and every month from the first record to now."""
     started = timezone.now()
+    _moved, places = profiles_refresh()
     current = month_start(timezone.localdate())
     first = first_month() or current
     months = months_between(first, current)
     for month in months:
-        month_refresh(month)
+        month_refresh(month, places)
     # Months summarised before but now without any record (all erased).
     stale = [m for m in summarised_months() if m < first]
     for month in stale:
-        month_refresh(month)
-    profiles_refresh()
+        month_refresh(month, places)
     SummaryRefresh.objects.update_or_create(
         scope=REBUILD, defaults={"refreshed_at": started}
     )
@@ -484,7 +685,10 @@ def ensure(months: Iterable[datetime.date]) -> None:
     current = month_start(timezone.localdate())
     done = summarised_months()
     missing = [m for m in months if m <= current and m not in done]
+    if not missing and SummaryRefresh.objects.filter(scope=PROFILES).exists():
+        return
+    moved, places = profiles_refresh()
     for month in missing:
-        month_refresh(month)
-    if missing or not SummaryRefresh.objects.filter(scope=PROFILES).exists():
-        profiles_refresh()
+        month_refresh(month, places)
+    for month in sorted(months_of(moved) - set(missing)):
+        cells_refresh(month, places)

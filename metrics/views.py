@@ -21,7 +21,7 @@ from accounts.models import City, CreativeSector
 from courses.models import CoursePage
 
 from . import selectors, summary
-from .charts import bar_chart
+from .charts import bar_chart, chart_svg
 from .exports import table_response
 
 SERIES = [
@@ -66,6 +66,20 @@ class MonthField(forms.Field):
             raise forms.ValidationError(_("Choose a month from the list.")) from error
 
 
+class _TitleChoices(forms.models.ModelChoiceIterator):
+    """Choices as (id, title) straight from the database: no page objects are
+    built for a list of hundreds of courses."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.queryset.values_list("pk", "title")
+
+
+class CourseField(forms.ModelChoiceField):
+    iterator = _TitleChoices
+
+
 def _month_value(value) -> str:
     """ "2026-03-15" or "2026-03" as the list's "2026-03"."""
     return str(value)[:7]
@@ -74,9 +88,9 @@ def _month_value(value) -> str:
 class DashboardFilterForm(forms.Form):
     start = MonthField(label=gettext_lazy("From (month)"))
     end = MonthField(label=gettext_lazy("To (month)"))
-    course = forms.ModelChoiceField(
+    course = CourseField(
         label=gettext_lazy("Course"),
-        queryset=CoursePage.objects.only("title").order_by("title"),
+        queryset=CoursePage.objects.order_by("title"),
         required=False,
         empty_label=gettext_lazy("All courses"),
         widget=QuickSelect,
@@ -249,7 +263,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "key": key,
             "title": label,
-            "chart": bar_chart(tables["monthly"]["series"], key),
+            "svg": chart_svg(
+                bar_chart(tables["monthly"]["series"], key),
+                _("%(title)s per month; the numbers are in the table below")
+                % {"title": label},
+            ),
         }
         for key, label in SERIES
     ]
@@ -270,8 +288,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "charts": charts,
             "query": query.urlencode(),
             "courses": CoursePage.objects.live()
-            .select_related("locale")
-            .order_by("title"),
+            .order_by("title")
+            .values("pk", "title", "locale__language_code"),
         },
     )
 

@@ -202,6 +202,104 @@ def test_breakdowns_and_months_add_up_to_the_records(world):
         assert row["enrolments"] == selectors.suppress(count)
 
 
+def _by_course_expected(filters: selectors.Filters) -> dict[str, dict]:
+    """The breakdown by course, counted from the records: a course's learners
+    are its enrolments (one per person and course), erased ones included."""
+    everyone = not filters.sector and not filters.city
+
+    def chosen(enrolment) -> bool:
+        user = enrolment.user
+        if user is None:
+            return everyone
+        return (not filters.sector or user.sector == filters.sector) and (
+            not filters.city or user.city == filters.city
+        )
+
+    rows: dict[str, dict] = {}
+    enrolments = Enrolment.objects.select_related("user", "course")
+    if filters.course is not None:
+        enrolments = enrolments.filter(course=filters.course)
+    for enrolment in enrolments:
+        if not chosen(enrolment):
+            continue
+        row = rows.setdefault(
+            enrolment.course.title,
+            {"learners": 0, "enrolments": 0, "completions": 0, "certificates": 0},
+        )
+        if _in(enrolment.enrolled_at, filters):
+            row["learners"] += 1
+            row["enrolments"] += 1
+        if _in(enrolment.completed_at, filters):
+            row["completions"] += 1
+        row["certificates"] += sum(
+            1
+            for c in Certificate.objects.filter(enrolment=enrolment)
+            if _in(c.issued_at, filters) and c.status != Certificate.Status.REVOKED
+        )
+    return {
+        title: {column: selectors.suppress(count) for column, count in row.items()}
+        for title, row in rows.items()
+        if any(row.values())
+    }
+
+
+def test_breakdown_by_course_matches_the_records_for_every_filter(world):
+    account_erase(
+        user=world["people"][1], requested_by=world["people"][1], reason="request"
+    )
+    summary.rebuild()
+    for start, end in [
+        (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31)),
+        (datetime.date(2025, 4, 1), datetime.date(2025, 8, 31)),
+    ]:
+        for course in [None, world["courses"][1]]:
+            for sector in ["", "music"]:
+                for city in ["", "ljubljana"]:
+                    filters = selectors.Filters(
+                        start=start, end=end, course=course, sector=sector, city=city
+                    )
+                    shown = {
+                        row["group"]: {k: v for k, v in row.items() if k != "group"}
+                        for row in selectors.breakdown(filters, "course")["rows"]
+                    }
+                    assert shown == _by_course_expected(filters), filters
+
+
+def test_a_learner_who_moves_counts_in_the_new_place_at_the_next_refresh(catalogue):
+    """Counts by place in old months follow a change of sector or city at the
+    next periodic refresh, not only at the nightly rebuild."""
+    course, _lessons = build_course(parent=catalogue, title="Pricing")
+    month = summary.month_start(timezone.localdate() - datetime.timedelta(days=150))
+    people = [learner(month, sector="design", city="ljubljana") for _ in range(10)]
+    for number, person in enumerate(people):
+        # The five who will move took 12 days, the others 4 (in the same month).
+        days = 12 if number < 5 else 4
+        enrol(person, course, month, month + datetime.timedelta(days=days))
+    summary.rebuild()
+
+    def shown(**place) -> tuple[dict, str]:
+        filters = selectors.Filters(start=month, end=month, **place)
+        by_course = selectors.breakdown(filters, "course")["rows"]
+        median = {f["key"]: f["value"] for f in selectors.headline(filters)}
+        return (by_course[0] if by_course else {}), median["median_days"]
+
+    designers, median = shown(sector="design", city="ljubljana")
+    assert designers["enrolments"] == 10 and median == "8.0"
+    get_user_model().objects.filter(pk__in=[p.pk for p in people[:5]]).update(
+        sector="music", city="pecs"
+    )
+    refreshed = summary.refresh()
+    assert summary.month_start(month) not in refreshed  # only its counts by place
+    designers, median = shown(sector="design")
+    assert designers["enrolments"] == 5 and median == "4.0"
+    musicians, median = shown(sector="music", city="pecs")
+    assert musicians["enrolments"] == 5 and musicians["completions"] == 5
+    assert median == "12.0"
+    assert shown(city="ljubljana")[0]["learners"] == 5
+    everyone, median = shown()
+    assert everyone["enrolments"] == 10 and median == "8.0"
+
+
 def test_refresh_takes_in_later_changes_to_earlier_months(catalogue):
     course, _lessons = build_course(parent=catalogue, title="Pricing")
     today = timezone.localdate()
