@@ -31,7 +31,7 @@ class LearnerSet(models.Model):
     kind = models.CharField(_("kind"), max_length=32)
     course_id = models.PositiveIntegerField(_("course"), default=0)
     level = models.PositiveSmallIntegerField(_("at least this many times"), default=1)
-    key = models.CharField(_("value"), max_length=64, blank=True)
+    key = models.CharField(_("value"), max_length=128, blank=True)
     members = models.BinaryField(_("members"))
     # How many members: counts without a sector or city filter read only this.
     size = models.PositiveIntegerField(_("size"), default=0)

@@ -12,21 +12,14 @@ from dataclasses import dataclass
 from fractions import Fraction
 from itertools import compress
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from pyroaring import BitMap
 
 from accounts.models import BusinessStage, City, CreativeSector, Gender
 from assessments.entrecomp import COMPETENCE_NAMES
-from certificates.models import Certificate
-from courses.models import (
-    CoursePage,
-    CourseVisit,
-    Enrolment,
-    LessonCompletion,
-    QuizAttempt,
-)
+from courses.models import CoursePage, CourseVisit, LessonPage
 
 from . import summary
 from .models import CellCount, LearnerSet, SummaryRefresh
@@ -555,32 +548,55 @@ def _label(dimension: str, value: str, end: datetime.date) -> str:
     return str(LABELS[dimension].get(value, value))
 
 
+def people_scope(filters: Filters) -> BitMap | None:
+    """The learners the filters' sector and city leave (None: no such filter)."""
+    chosen = {
+        dimension: getattr(filters, dimension)
+        for dimension in summary.PLACE_DIMENSIONS
+        if getattr(filters, dimension)
+    }
+    if not chosen:
+        return None
+    found = {
+        kind: BitMap.deserialize(bytes(members))
+        for kind, key, members in LearnerSet.objects.filter(
+            month__isnull=True, kind__in=list(chosen)
+        ).values_list("kind", "key", "members")
+        if key == chosen[kind]
+    }
+    scope = None
+    for dimension in chosen:
+        members = found.get(dimension, BitMap())
+        scope = members if scope is None else scope & members
+    return scope
+
+
 def course_funnel(course: CoursePage, filters: Filters) -> dict:
-    """How far the learners who enrolled in the period got, lesson by lesson."""
+    """How far the learners who enrolled in the period got, lesson by lesson,
+    from the summary's sets for the course's months of enrolment."""
     from courses.selectors import course_outline
 
-    enrolments = (
-        Enrolment.objects.filter(course=course)
-        .filter(filters.within("enrolled_at"))
-        .filter(filters.people("user__"))
+    period = months(filters)
+    summary.ensure(period)
+    scope = people_scope(filters)
+    counts: Counter = Counter()
+    sets = LearnerSet.objects.filter(
+        month__in=period,
+        course_id=course.pk,
+        level=1,
+        kind__in=["enrolled", "finished", *summary.COHORT_KINDS],
     )
-    done = Q(completed_at__isnull=False)
-    steps = enrolments.annotate(twice_done=F("required_done") * 2).aggregate(
-        total=Count("pk"),
-        started=Count(
-            "pk",
-            filter=Exists(LessonCompletion.objects.filter(enrolment=OuterRef("pk"))),
-        ),
-        halfway=Count(
-            "pk",
-            filter=done | Q(required_total__gt=0, twice_done__gte=F("required_total")),
-        ),
-        completed=Count("pk", filter=done),
-    )
-    total = steps["total"]
-    certified = Certificate.objects.filter(
-        enrolment__in=enrolments, status=Certificate.Status.ISSUED
-    ).count()
+    if scope is None:  # sizes, and the enrolments of erased accounts
+        for kind, key, size, unlinked in sets.values_list(
+            "kind", "key", "size", "unlinked"
+        ):
+            counts[(kind, key)] += size + unlinked
+    else:
+        for kind, key, members in sets.values_list("kind", "key", "members"):
+            counts[(kind, key)] += BitMap.deserialize(
+                bytes(members)
+            ).intersection_cardinality(scope)
+    total = counts[("enrolled", "")]
     visits = CourseVisit.objects.filter(
         course=course, day__gte=filters.start, day__lte=filters.end
     )
@@ -594,17 +610,10 @@ def course_funnel(course: CoursePage, filters: Filters) -> dict:
     anonymous_visits = visits.filter(user__isnull=True).aggregate(
         total=Sum("anonymous_visits")
     )["total"]
-    outline = course_outline(course=course)
-    done_per_lesson = dict(
-        LessonCompletion.objects.filter(enrolment__in=enrolments)
-        .values("lesson_id")
-        .annotate(count=Count("pk"))
-        .values_list("lesson_id", "count")
-    )
     lessons = []
     previous = total
-    for entry in outline.lessons:
-        done = done_per_lesson.get(entry.lesson.pk, 0)
+    for entry in course_outline(course=course).lessons:
+        done = counts[("lesson", str(entry.lesson.pk))]
         lessons.append(
             {
                 "number": entry.number,
@@ -614,23 +623,26 @@ def course_funnel(course: CoursePage, filters: Filters) -> dict:
             }
         )
         previous = done
-    attempts = QuizAttempt.objects.filter(enrolment__in=enrolments)
+    quiz_keys = [key for kind, key in counts if kind == "quiz_taken"]
+    lesson_pages = {
+        str(pk): (path, title)
+        for pk, path, title in LessonPage.objects.filter(
+            pk__in={key.split("/")[0] for key in quiz_keys}
+        ).values_list("pk", "path", "title")
+    }
     quizzes = []
-    per_quiz = (
-        attempts.values("lesson__title", "quiz_id")
-        .annotate(
-            takers=Count("enrolment", distinct=True),
-            passed=Count("enrolment", filter=Q(passed=True), distinct=True),
-        )
-        .order_by("lesson__path")
-    )
-    for row in per_quiz:
+    for key in sorted(
+        quiz_keys, key=lambda k: (lesson_pages.get(k.split("/")[0], ("", ""))[0], k)
+    ):
+        takers, passed = counts[("quiz_taken", key)], counts[("quiz_passed", key)]
+        if not takers:
+            continue
         quizzes.append(
             {
-                "lesson": row["lesson__title"],
-                "takers": suppress(row["takers"]),
-                "passed": suppress(row["passed"]),
-                "pass_rate": rate(row["passed"], row["takers"]),
+                "lesson": lesson_pages.get(key.split("/")[0], ("", _("unknown")))[1],
+                "takers": suppress(takers),
+                "passed": suppress(passed),
+                "pass_rate": rate(passed, takers),
             }
         )
     return {
@@ -642,11 +654,14 @@ def course_funnel(course: CoursePage, filters: Filters) -> dict:
             {"step": _("Enrolled"), "people": suppress(total)},
             {
                 "step": _("Started (completed a lesson)"),
-                "people": suppress(steps["started"]),
+                "people": suppress(counts[("started", "")]),
             },
-            {"step": _("Half-way"), "people": suppress(steps["halfway"])},
-            {"step": _("Completed"), "people": suppress(steps["completed"])},
-            {"step": _("Certificate issued"), "people": suppress(certified)},
+            {"step": _("Half-way"), "people": suppress(counts[("halfway", "")])},
+            {"step": _("Completed"), "people": suppress(counts[("finished", "")])},
+            {
+                "step": _("Certificate issued"),
+                "people": suppress(counts[("cohort_certified", "")]),
+            },
         ],
         "anonymous_visits": anonymous_visits or 0,
         "lessons": lessons,

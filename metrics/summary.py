@@ -14,6 +14,10 @@ each for every course and for all courses together (course 0; there with levels
 for people who did the thing more than once that month). Profile sets group the
 learners by sector, city, business stage, gender, year of birth and organisation.
 
+For the course report, per course and month of enrolment ("cohort"), what became
+of those enrolments: who has started, is half-way, holds a certificate, completed
+each lesson, took and passed each quiz (`cohort_compute`).
+
 From those sets and the learners' sector and city ("places") come, per month, the
 counts of every course's enrolments, completions and certificates by sector and
 city (`CellCount`), and for all courses the durations and learning-gain totals by
@@ -26,7 +30,9 @@ Which months are recomputed, and when:
 - every few minutes (`refresh`): the profile sets, the current and the previous
   month, the months whose enrolments were completed or withdrawn since the last
   run and the months whose certificates were revoked since then, any month never
-  summarised, and the counts by place of the months of learners who moved;
+  summarised, the cohorts of the courses whose learners completed a lesson, took
+  a quiz or got or lost a certificate since then, and the counts by place of the
+  months of learners who moved;
 - every night (`rebuild`): every month, which also takes in what leaves no date
   behind (erased accounts, a learner made staff);
 - on demand: a month the dashboard needs that was never summarised.
@@ -70,6 +76,16 @@ LAST_REFRESH = "refresh"
 ANY = "*"
 EVERYWHERE = (ANY, ANY)
 CELL_KINDS = ("enrolled", "completed", "certified")
+# Per course and month of enrolment, for the course report ("lesson" and the
+# quiz kinds with the lesson or "lesson/quiz" as key).
+COHORT_KINDS = (
+    "started",
+    "halfway",
+    "cohort_certified",
+    "lesson",
+    "quiz_taken",
+    "quiz_passed",
+)
 PLACE_DIMENSIONS = ("sector", "city")
 # A month is recomputed when something in it changed since the last run; the
 # window reaches back a little before that run so nothing falls between two.
@@ -318,7 +334,99 @@ def month_compute(month: datetime.date) -> list[LearnerSet]:
         if user_id is not None:
             active_anywhere.add(user_id)
         sets.event("assessed", user_id, ALL_COURSES)
-    return sets.rows()
+    return sets.rows() + cohort_compute(month)
+
+
+def cohort_compute(
+    month: datetime.date, course_ids: Iterable[int] | None = None
+) -> list[LearnerSet]:
+    """What became of the enrolments begun in `month` (in every course, or in
+    `course_ids`): who has started (completed a lesson), is half-way or done, holds
+    a certificate, completed each lesson, took and passed each quiz. Counted per
+    enrolment, so an erased learner's enrolment still counts once (`unlinked`)."""
+    since, until = month_bounds(month)
+    begun = Enrolment.objects.filter(enrolled_at__gte=since, enrolled_at__lt=until)
+    cohort = Q(enrolment__enrolled_at__gte=since, enrolment__enrolled_at__lt=until)
+    if course_ids is not None:
+        begun = begun.filter(course_id__in=list(course_ids))
+        cohort &= Q(enrolment__course_id__in=list(course_ids))
+    owner: dict[int, tuple[int | None, int]] = {}
+    found: dict[tuple[str, int, str], set[int]] = defaultdict(set)  # enrolment ids
+    for pk, user_id, course_id, completed_at, total, done in begun.values_list(
+        "pk", "user_id", "course_id", "completed_at", "required_total", "required_done"
+    ):
+        owner[pk] = (user_id, course_id)
+        if completed_at is not None or (total > 0 and 2 * done >= total):
+            found[("halfway", course_id, "")].add(pk)
+    for enrolment_id, lesson_id in LessonCompletion.objects.filter(cohort).values_list(
+        "enrolment_id", "lesson_id"
+    ):
+        course_id = owner[enrolment_id][1]
+        found[("lesson", course_id, str(lesson_id))].add(enrolment_id)
+        found[("started", course_id, "")].add(enrolment_id)
+    attempts = (
+        QuizAttempt.objects.filter(cohort)
+        .values_list("enrolment_id", "lesson_id", "quiz_id", "passed")
+        .distinct()
+    )
+    for enrolment_id, lesson_id, quiz_id, passed in attempts:
+        course_id, key = owner[enrolment_id][1], f"{lesson_id}/{quiz_id}"
+        found[("quiz_taken", course_id, key)].add(enrolment_id)
+        if passed:
+            found[("quiz_passed", course_id, key)].add(enrolment_id)
+    for enrolment_id in Certificate.objects.filter(
+        cohort, status=Certificate.Status.ISSUED
+    ).values_list("enrolment_id", flat=True):
+        found[("cohort_certified", owner[enrolment_id][1], "")].add(enrolment_id)
+    rows = []
+    for (kind, course_id, key), enrolment_ids in found.items():
+        users = [owner[e][0] for e in enrolment_ids]
+        rows.append(
+            learner_set(
+                (u for u in users if u is not None),
+                month=month,
+                kind=kind,
+                course_id=course_id,
+                key=key,
+                unlinked=users.count(None),
+            )
+        )
+    return rows
+
+
+def _changed_cohorts(since: datetime.datetime) -> dict[datetime.date, set[int]]:
+    """{month of enrolment: courses} whose cohorts changed since `since`: a lesson
+    completed, a quiz taken, a certificate issued or revoked."""
+    pairs = set()
+    for records, field in (
+        (LessonCompletion.objects, "completed_at"),
+        (QuizAttempt.objects, "submitted_at"),
+    ):
+        pairs |= set(
+            records.filter(**{f"{field}__gte": since})
+            .exclude(enrolment__enrolled_at__isnull=True)
+            .values_list("enrolment__course_id", "enrolment__enrolled_at")
+            .distinct()
+        )
+    pairs |= set(
+        Certificate.objects.filter(Q(issued_at__gte=since) | Q(revoked_at__gte=since))
+        .exclude(enrolment__enrolled_at__isnull=True)
+        .values_list("enrolment__course_id", "enrolment__enrolled_at")
+        .distinct()
+    )
+    changed: dict[datetime.date, set[int]] = defaultdict(set)
+    for course_id, enrolled_at in pairs:
+        changed[month_start(timezone.localtime(enrolled_at).date())].add(course_id)
+    return changed
+
+
+def cohort_refresh(month: datetime.date, course_ids: set[int]) -> None:
+    _write(
+        scope(month),
+        cohort_compute(month, course_ids),
+        Q(month=month, kind__in=COHORT_KINDS, course_id__in=course_ids),
+        stamp=False,
+    )
 
 
 def _scores(response) -> dict[str, Fraction | None]:
@@ -364,7 +472,7 @@ def profiles_compute() -> list[LearnerSet]:
         if organisation:
             organisations[organisation].append(user_id)
     rows = [
-        learner_set(members, month=None, kind=dimension, key=key[:64])
+        learner_set(members, month=None, kind=dimension, key=key[:128])
         for (dimension, key), members in groups.items()
     ]
     # Organisations are numbered, not named: only how many were reached is shown.
@@ -647,11 +755,16 @@ def refresh() -> list[datetime.date]:
     first = first_month()
     if first is not None:
         months |= {m for m in months_between(first, current) if m not in done}
+    cohorts: dict[datetime.date, set[int]] = {}
     if last_run is not None:
         months |= _changed_months(last_run - OVERLAP)
+        cohorts = _changed_cohorts(last_run - OVERLAP)
     months = sorted(m for m in months if m <= current)
     for month in months:
         month_refresh(month, places)
+    for month, course_ids in sorted(cohorts.items()):
+        if month not in months:
+            cohort_refresh(month, course_ids)
     for month in sorted(months_of(moved) - set(months)):
         cells_refresh(month, places)
     SummaryRefresh.objects.update_or_create(

@@ -15,7 +15,7 @@ from accounts.factories import UserFactory
 from accounts.services import account_erase
 from certificates.models import Certificate
 from courses.factories import build_course
-from courses.models import CourseVisit, Enrolment, LessonCompletion
+from courses.models import CourseVisit, Enrolment, LessonCompletion, QuizAttempt
 from metrics import selectors, summary
 from metrics.models import LearnerSet, SummaryRefresh
 
@@ -76,7 +76,11 @@ def world(catalogue):
                         enrolled + datetime.timedelta(days=rng.randrange(60))
                     )
                 )
-    return {"courses": [course for course, _lessons in courses], "people": people}
+    return {
+        "courses": [course for course, _lessons in courses],
+        "lessons": {course.pk: lessons for course, lessons in courses},
+        "people": people,
+    }
 
 
 def _in(moment, filters) -> bool:
@@ -263,6 +267,148 @@ def test_breakdown_by_course_matches_the_records_for_every_filter(world):
                         for row in selectors.breakdown(filters, "course")["rows"]
                     }
                     assert shown == _by_course_expected(filters), filters
+
+
+def _report_expected(course, filters: selectors.Filters) -> dict:
+    """The course report's funnel, lessons and quizzes, counted from the records
+    (enrolments begun in the period, erased ones only without a filter)."""
+    from courses.selectors import course_outline
+
+    everyone = not filters.sector and not filters.city
+    cohort = [
+        e
+        for e in Enrolment.objects.filter(course=course).select_related("user")
+        if _in(e.enrolled_at, filters)
+        and (
+            (e.user is None and everyone)
+            or (
+                e.user is not None
+                and (not filters.sector or e.user.sector == filters.sector)
+                and (not filters.city or e.user.city == filters.city)
+            )
+        )
+    ]
+    ids = {e.pk for e in cohort}
+    completions = [c for c in LessonCompletion.objects.all() if c.enrolment_id in ids]
+    started = {c.enrolment_id for c in completions}
+    halfway = [
+        e
+        for e in cohort
+        if e.completed_at
+        or (e.required_total and 2 * e.required_done >= e.required_total)
+    ]
+    certified = [
+        c
+        for c in Certificate.objects.filter(status=Certificate.Status.ISSUED)
+        if c.enrolment_id in ids
+    ]
+    steps = [
+        len(cohort),
+        len(started),
+        len(halfway),
+        sum(1 for e in cohort if e.completed_at),
+        len(certified),
+    ]
+    lessons, previous = [], len(cohort)
+    for entry in course_outline(course=course).lessons:
+        done = sum(1 for c in completions if c.lesson_id == entry.lesson.pk)
+        lessons.append((selectors.suppress(done), selectors.suppress(previous - done)))
+        previous = done
+    quizzes: dict[tuple, dict[str, set]] = {}
+    for attempt in QuizAttempt.objects.select_related("lesson"):
+        if attempt.enrolment_id in ids:
+            found = quizzes.setdefault(
+                (attempt.lesson.path, attempt.quiz_id),
+                {"title": attempt.lesson.title, "took": set(), "passed": set()},
+            )
+            found["took"].add(attempt.enrolment_id)
+            if attempt.passed:
+                found["passed"].add(attempt.enrolment_id)
+    return {
+        "steps": [selectors.suppress(n) for n in steps],
+        "lessons": lessons,
+        "quizzes": [
+            (
+                q["title"],
+                selectors.suppress(len(q["took"])),
+                selectors.suppress(len(q["passed"])),
+            )
+            for _key, q in sorted(quizzes.items())
+        ],
+    }
+
+
+def _report_shown(course, filters: selectors.Filters) -> dict:
+    report = selectors.course_funnel(course, filters)
+    return {
+        "steps": [step["people"] for step in report["funnel"][1:]],
+        "lessons": [(r["completed"], r["stopped_here"]) for r in report["lessons"]],
+        "quizzes": [(q["lesson"], q["takers"], q["passed"]) for q in report["quizzes"]],
+    }
+
+
+def _quiz_attempts(world, rng: random.Random) -> None:
+    """Attempts at two quizzes of each course's first lessons: some learners try
+    twice, some pass."""
+    for enrolment in Enrolment.objects.filter(enrolled_at__isnull=False):
+        lessons = [lesson for lesson in world["lessons"][enrolment.course_id][:2]]
+        for lesson in lessons:
+            for _try in range(rng.randrange(0, 3)):
+                attempt = QuizAttempt.objects.create(
+                    enrolment=enrolment,
+                    lesson=lesson,
+                    quiz_id=f"quiz-{lesson.pk}",
+                    score=50,
+                    passed=rng.random() < 0.5,
+                )
+                QuizAttempt.objects.filter(pk=attempt.pk).update(
+                    submitted_at=enrolment.enrolled_at
+                    + datetime.timedelta(days=rng.randrange(30))
+                )
+
+
+def test_course_report_matches_the_records_for_every_filter(world):
+    _quiz_attempts(world, random.Random(9))
+    account_erase(
+        user=world["people"][2], requested_by=world["people"][2], reason="request"
+    )
+    summary.rebuild()
+    for start, end in [
+        (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31)),
+        (datetime.date(2025, 2, 1), datetime.date(2025, 6, 30)),
+    ]:
+        for course in world["courses"][:2]:
+            for sector in ["", "design"]:
+                for city in ["", "pecs"]:
+                    filters = selectors.Filters(
+                        start=start, end=end, sector=sector, city=city
+                    )
+                    expected = _report_expected(course, filters)
+                    if not sector and not city:  # the data has some to compare
+                        assert expected["quizzes"] and expected["steps"][1]
+                    assert _report_shown(course, filters) == expected, filters
+
+
+def test_progress_in_an_old_cohort_reaches_the_course_report_at_the_next_refresh(
+    catalogue,
+):
+    course, lessons = build_course(parent=catalogue, title="Pricing")
+    month = summary.month_start(timezone.localdate() - datetime.timedelta(days=150))
+    enrolments = [enrol(learner(month), course, month) for _ in range(6)]
+    summary.rebuild()
+    filters = selectors.Filters(start=month, end=month)
+    assert _report_shown(course, filters)["steps"][1] == 0  # nobody started
+    for enrolment in enrolments:  # months later, all six complete lesson 1
+        LessonCompletion.objects.create(enrolment=enrolment, lesson=lessons[0])
+        QuizAttempt.objects.create(
+            enrolment=enrolment, lesson=lessons[0], quiz_id="q", score=90, passed=True
+        )
+    refreshed = summary.refresh()
+    assert summary.month_start(month) not in refreshed  # only the course's cohort
+    shown = _report_shown(course, filters)
+    assert shown["steps"][1] == 6
+    assert shown["lessons"][0] == (6, 0)
+    assert shown["quizzes"] == [(lessons[0].title, 6, 6)]
 
 
 def test_a_learner_who_moves_counts_in_the_new_place_at_the_next_refresh(catalogue):

@@ -321,33 +321,33 @@ def test_dashboard_at_scale(transactional_db, demo_site):
     client = Client()
     client.force_login(analyst)
     year = {"start": "2025-01", "end": "2025-12"}
+    years = {"start": "2024-01", "end": "2026-12"}
     course = Enrolment.objects.values_list("course_id", flat=True).first()
+    dashboard = reverse("metrics_dashboard")
+    report = reverse("metrics_course_report", args=[course])
+    place = {"sector": "design", "city": "ljubljana"}
     views = {
-        "dashboard, one year": (reverse("metrics_dashboard"), year),
-        "dashboard, year, sector + city": (
-            reverse("metrics_dashboard"),
-            {**year, "sector": "design", "city": "ljubljana"},
-        ),
-        "dashboard, year, one course": (
-            reverse("metrics_dashboard"),
-            {**year, "course": course},
-        ),
-        "dashboard, three years": (
-            reverse("metrics_dashboard"),
-            {"start": "2024-01", "end": "2026-12"},
+        "dashboard, one year": (dashboard, year),
+        "dashboard, year, sector + city": (dashboard, {**year, **place}),
+        "dashboard, year, one course": (dashboard, {**year, "course": course}),
+        "dashboard, three years": (dashboard, years),
+        "dashboard, 3 years, sector + city": (dashboard, {**years, **place}),
+        "dashboard, 3 years, one sector": (dashboard, {**years, "sector": "music"}),
+        "dashboard, 3 years, course + city": (
+            dashboard,
+            {**years, "course": course, "city": "genova"},
         ),
         "CSV export (by sector)": (
-            reverse("metrics_dashboard"),
+            dashboard,
             {**year, "export": "csv", "table": "by_sector"},
         ),
         "XLSX export (by course)": (
-            reverse("metrics_dashboard"),
+            dashboard,
             {**year, "export": "xlsx", "table": "by_course"},
         ),
-        "course report, one year": (
-            reverse("metrics_course_report", args=[course]),
-            year,
-        ),
+        "course report, one year": (report, year),
+        "course report, three years": (report, years),
+        "course report, 3 years, sector + city": (report, {**years, **place}),
     }
     results = {}
     for name, (url, params) in views.items():
