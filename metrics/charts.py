@@ -49,15 +49,21 @@ def chart_svg(chart: dict, label: str) -> SafeString:
         f'y2="{chart["baseline"]}" stroke="{AXIS_COLOUR}"/>',
     ]
     label_y = chart["height"] - 8
-    for bar in chart["bars"]:
+    bars = chart["bars"]
+    # Beyond a year, month names every few bars and no numbers over the bars
+    # (they would overlap; each bar's title and the table below carry them).
+    every = -(-len(bars) // 12)
+    for index, bar in enumerate(bars):
         month, value = escape(bar["label"]), escape(str(bar["value"]))
         x, value_y = bar["label_x"], round(bar["y"] - 3, 1)
         parts.append(
             f'<rect x="{bar["x"]}" y="{bar["y"]}" width="{bar["width"]}" '
             f'height="{bar["height"]}" fill="{BAR_COLOUR}">'
             f"<title>{month}: {value}</title></rect>"
-            f'<text x="{x}" y="{label_y}" {text}>{month}</text>'
-            f'<text x="{x}" y="{value_y}" {text}>{value}</text>'
         )
+        if index % every == 0:
+            parts.append(f'<text x="{x}" y="{label_y}" {text}>{month}</text>')
+        if every == 1:
+            parts.append(f'<text x="{x}" y="{value_y}" {text}>{value}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 (numbers, and text escaped above)

@@ -763,7 +763,8 @@ def refresh() -> list[datetime.date]:
     for month in months:
         month_refresh(month, places)
     for month, course_ids in sorted(cohorts.items()):
-        if month not in months:
+        # Months not summarised yet (or to come) are computed whole when needed.
+        if month not in months and month in done and month <= current:
             cohort_refresh(month, course_ids)
     for month in sorted(months_of(moved) - set(months)):
         cells_refresh(month, places)
