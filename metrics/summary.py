@@ -358,18 +358,23 @@ def cohort_compute(
         owner[pk] = (user_id, course_id)
         if completed_at is not None or (total > 0 and 2 * done >= total):
             found[("halfway", course_id, "")].add(pk)
+    # Records of an enrolment approved between these queries wait for the next
+    # run (its month is recomputed then: it is the current one).
     for enrolment_id, lesson_id in LessonCompletion.objects.filter(cohort).values_list(
         "enrolment_id", "lesson_id"
     ):
-        course_id = owner[enrolment_id][1]
-        found[("lesson", course_id, str(lesson_id))].add(enrolment_id)
-        found[("started", course_id, "")].add(enrolment_id)
+        if enrolment_id in owner:
+            course_id = owner[enrolment_id][1]
+            found[("lesson", course_id, str(lesson_id))].add(enrolment_id)
+            found[("started", course_id, "")].add(enrolment_id)
     attempts = (
         QuizAttempt.objects.filter(cohort)
         .values_list("enrolment_id", "lesson_id", "quiz_id", "passed")
         .distinct()
     )
     for enrolment_id, lesson_id, quiz_id, passed in attempts:
+        if enrolment_id not in owner:
+            continue
         course_id, key = owner[enrolment_id][1], f"{lesson_id}/{quiz_id}"
         found[("quiz_taken", course_id, key)].add(enrolment_id)
         if passed:
@@ -377,7 +382,8 @@ def cohort_compute(
     for enrolment_id in Certificate.objects.filter(
         cohort, status=Certificate.Status.ISSUED
     ).values_list("enrolment_id", flat=True):
-        found[("cohort_certified", owner[enrolment_id][1], "")].add(enrolment_id)
+        if enrolment_id in owner:
+            found[("cohort_certified", owner[enrolment_id][1], "")].add(enrolment_id)
     rows = []
     for (kind, course_id, key), enrolment_ids in found.items():
         users = [owner[e][0] for e in enrolment_ids]
