@@ -407,15 +407,20 @@ class Participation:
         return {"rows": rows}
 
     def freshness(self) -> dict:
-        """When the figures shown were computed: the oldest month of the period
-        and the last nightly rebuild."""
-        used = [self.refreshed_at[m] for m in self.months if m in self.refreshed_at]
-        rebuilt = (
-            SummaryRefresh.objects.filter(scope=summary.REBUILD)
-            .values_list("refreshed_at", flat=True)
-            .first()
-        )
-        return {"refreshed_at": min(used, default=None), "rebuilt_at": rebuilt}
+        return freshness(self.months, self.refreshed_at)
+
+
+def freshness(period: list[datetime.date], refreshed_at=None) -> dict:
+    """When the figures of a period were computed: the oldest of its months (as
+    last summarised) and the last nightly rebuild."""
+    refreshed_at = summary.summarised_months() if refreshed_at is None else refreshed_at
+    used = [refreshed_at[m] for m in period if m in refreshed_at]
+    rebuilt = (
+        SummaryRefresh.objects.filter(scope=summary.REBUILD)
+        .values_list("refreshed_at", flat=True)
+        .first()
+    )
+    return {"refreshed_at": min(used, default=None), "rebuilt_at": rebuilt}
 
 
 def headline(filters: Filters) -> list[dict]:

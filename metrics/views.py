@@ -348,6 +348,7 @@ def course_report(request: HttpRequest, course_id: int) -> HttpResponse:
             "course": course,
             "form": form,
             "filters": filters,
+            "freshness": selectors.freshness(selectors.months(filters)),
             "refresh_minutes": settings.METRICS_REFRESH_SECONDS // 60,
             "tables": tables,
             "query": query.urlencode(),

@@ -4,6 +4,8 @@ over the bars only where they do not overlap."""
 import datetime
 import re
 
+from django.utils import translation
+
 from metrics import summary
 from metrics.charts import bar_chart, chart_svg
 
@@ -25,6 +27,10 @@ def test_a_year_shows_every_month_and_number():
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
     assert len(texts) == 24 and "110" in texts
     assert 'aria-label="New sign-ups &lt;per month&gt;"' in svg
+    rows = _rows(3)
+    rows[1]["signups"] = 12345
+    with translation.override("sl"):
+        assert ">12.345</text>" in chart_svg(bar_chart(rows, "signups"), "x")
 
 
 def test_three_years_name_every_third_month_and_leave_numbers_to_titles():

@@ -517,6 +517,9 @@ def test_the_dashboard_says_how_fresh_its_figures_are(client, catalogue):
     page = client.get(reverse("metrics_dashboard")).content.decode()
     assert "refreshed every 5 minutes" in page
     assert "these were computed at" in page
+    course, _lessons = build_course(parent=catalogue, title="Pricing")
+    report = client.get(reverse("metrics_course_report", args=[course.pk]))
+    assert "these were computed at" in report.content.decode()
 
 
 def test_course_page_visits_make_the_first_step_of_the_funnel(client, demo_course):
