@@ -7,11 +7,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from lms.middleware import validates_text_input
+
 from . import services
 from .forms import AccountEraseForm, ProfileForm
 from .models import DataExport
 
 
+@validates_text_input
 @login_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)

@@ -14,6 +14,7 @@ from accounts.models import CreativeSector
 from assessments.entrecomp import Band
 from assessments.models import Competence
 from assessments.selectors import latest_result
+from lms.middleware import validates_text_input
 
 from . import services
 from .dashboard import panels as dashboard_panels
@@ -132,6 +133,7 @@ def quiz_submit(request: HttpRequest, lesson_id: int, quiz_id: str) -> HttpRespo
     return HttpResponseRedirect(f"{lesson.get_url(request)}#quiz-{quiz_id}")
 
 
+@validates_text_input
 @login_required
 @require_POST
 def exercise_save(

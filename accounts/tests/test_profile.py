@@ -84,6 +84,39 @@ def test_bad_profile_input_changes_nothing(client, demo_site):
     assert user.year_of_birth == 1990
 
 
+def test_a_nul_character_in_the_profile_gets_a_message_next_to_the_field(
+    client, demo_site
+):
+    user = UserFactory(full_name="Ana Novak")
+    client.force_login(user)
+
+    response = client.post(
+        reverse("accounts:profile"),
+        {
+            "full_name": "Ana\x00 Novak",
+            "sector": "design",
+            "city": "ljubljana",
+            "business_stage": "starting",
+        },
+    )
+
+    # The form's own refusal (the site answers a bare 400 to NUL elsewhere).
+    assert response.status_code == 200
+    assert response.context["form"].errors["full_name"] == [
+        "Null characters are not allowed."
+    ]
+    assert "Null characters are not allowed." in response.content.decode()
+    user.refresh_from_db()
+    assert user.full_name == "Ana Novak"
+
+
+def test_a_nul_character_elsewhere_is_refused_before_any_view(client, demo_site):
+    client.force_login(UserFactory())
+    response = client.post(reverse("set_language"), {"language": "en\x00"})
+    assert response.status_code == 400
+    assert response.content == b"NUL characters are not accepted."
+
+
 def test_every_user_can_turn_on_two_factor_authentication(client, demo_site):
     user = UserFactory()
     client.post(

@@ -109,13 +109,18 @@ def test_any_answer_without_control_characters_is_stored_as_written(
     assert save(learner, exercise, text).text == text.strip()
 
 
-def test_the_form_shows_the_refusal_next_to_the_field(client, learner, exercise):
+# An escape sequence, and NUL, which the site refuses with a bare 400 in any
+# other request (lms.middleware): a pasted answer gets the message next to it.
+@pytest.mark.parametrize("control", ["\x1b[0m", "\x00"])
+def test_the_form_shows_the_refusal_next_to_the_field(
+    client, learner, exercise, control
+):
     lesson, exercise_id = exercise
     save(learner, exercise, "400 EUR a day")
     client.force_login(learner)
     url = reverse("courses:exercise_save", args=[lesson.pk, exercise_id])
 
-    response = client.post(url, {"answer": f"{SCRIPT} 500 EUR\x1b[0m"})
+    response = client.post(url, {"answer": f"{SCRIPT} 500 EUR{control}"})
 
     assert response.status_code == 400
     page = response.content.decode()
@@ -130,6 +135,35 @@ def test_the_form_shows_the_refusal_next_to_the_field(client, learner, exercise)
     assert SCRIPT not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; 500 EUR" in page
     assert ExerciseAnswer.objects.get().text == "400 EUR a day"
+
+
+def test_a_refused_answer_comes_back_only_in_its_own_exercise(
+    client, learner, catalogue
+):
+    course, _ = build_course(parent=catalogue, lessons_per_module=())
+    lesson = LessonPageFactory(
+        parent=ModulePageFactory(parent=course),
+        body=[exercise_block(), exercise_block()],
+    )
+    services.enrolment_create(user=learner, course=course)
+    first, second = (block.id for block in lesson.body)
+    services.exercise_answer_save(
+        user=learner, lesson=lesson, exercise_id=second, text="Second: kept"
+    )
+    client.force_login(learner)
+
+    response = client.post(
+        reverse("courses:exercise_save", args=[lesson.pk, first]),
+        {"answer": "First\x07 refused"},
+    )
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    second_field = re.search(
+        rf'<textarea id="answer-{second}"[^>]*>([^<]*)</textarea>', page
+    )
+    assert second_field.group(1) == "Second: kept"
+    assert "First\x07 refused" in page
 
 
 def test_a_saved_answer_with_a_script_is_shown_escaped(client, learner, exercise):
