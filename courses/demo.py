@@ -4,7 +4,7 @@ and one complete course from `demo_content`. Called by `manage.py load_demo`."""
 import uuid
 from collections.abc import Iterator
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 
 from assessments.models import Competence
 from home.models import HomePage
@@ -73,7 +73,16 @@ def _publish(page: Page) -> None:
     page.save_revision().publish()
 
 
-def _catalogue(home: HomePage, language: str) -> CourseIndexPage:
+def _translation_of(original: TranslatableMixin | None) -> dict:
+    """The English demo pages are translations of the Slovenian ones (same
+    translation key): the language switcher links them, and a trainer's
+    *Translate* finds a new course's catalogue already translated."""
+    return {"translation_key": original.translation_key} if original else {}
+
+
+def _catalogue(
+    home: HomePage, language: str, original: CourseIndexPage | None
+) -> CourseIndexPage:
     existing = CourseIndexPage.objects.child_of(home).first()
     if existing:
         return existing
@@ -83,14 +92,22 @@ def _catalogue(home: HomePage, language: str) -> CourseIndexPage:
         slug=content["slug"],
         introduction=content["introduction"],
         show_in_menus=True,
+        **_translation_of(original),
     )
     home.add_child(instance=catalogue)
     _publish(catalogue)
     return catalogue
 
 
-def _course(catalogue: CourseIndexPage, language: str, trainer: Trainer) -> CoursePage:
+def _course(
+    catalogue: CourseIndexPage,
+    language: str,
+    trainer: Trainer,
+    original: CoursePage | None,
+) -> CoursePage:
+    originals = _originals(original)
     course = CoursePage(
+        **_translation_of(original),
         title=DEMO_COURSE["title"][language],
         slug=DEMO_COURSE["slug"][language],
         summary=DEMO_COURSE["summary"][language],
@@ -106,16 +123,18 @@ def _course(catalogue: CourseIndexPage, language: str, trainer: Trainer) -> Cour
         Competence.objects.filter(code__in=DEMO_COURSE["competences"])
     )
     _publish(course)
-    for module_content in DEMO_COURSE["modules"]:
+    for module_index, module_content in enumerate(DEMO_COURSE["modules"]):
         module = ModulePage(
+            **_translation_of(originals.get((module_index, None))),
             title=module_content["title"][language],
             slug=module_content["slug"][language],
             summary=module_content["summary"][language],
         )
         course.add_child(instance=module)
         _publish(module)
-        for lesson_content in module_content["lessons"]:
+        for lesson_index, lesson_content in enumerate(module_content["lessons"]):
             lesson = LessonPage(
+                **_translation_of(originals.get((module_index, lesson_index))),
                 title=lesson_content["title"][language],
                 slug=lesson_content["slug"][language],
                 estimated_minutes=lesson_content["minutes"],
@@ -127,21 +146,40 @@ def _course(catalogue: CourseIndexPage, language: str, trainer: Trainer) -> Cour
     return course
 
 
+def _originals(course: CoursePage | None) -> dict[tuple, Page]:
+    """The modules and lessons of `course` by position: (module, None) for a
+    module, (module, lesson) for a lesson."""
+    if course is None:
+        return {}
+    originals = {}
+    for module_index, module in enumerate(course.get_children().specific()):
+        originals[(module_index, None)] = module
+        for lesson_index, lesson in enumerate(module.get_children()):
+            originals[(module_index, lesson_index)] = lesson
+    return originals
+
+
 def load() -> Iterator[str]:
+    catalogue = course = trainer = None  # the Slovenian ones, once made
     for language in ("sl", "en"):
         locale = Locale.objects.get(language_code=language)
         home = HomePage.objects.get(locale=locale, depth=2)
-        catalogue = _catalogue(home, language)
-        if (
-            CoursePage.objects.child_of(catalogue)
-            .filter(slug=DEMO_COURSE["slug"][language])
-            .exists()
-        ):
-            continue
+        catalogue = _catalogue(home, language, original=catalogue)
         trainer, _ = Trainer.objects.get_or_create(
             name=DEMO_COURSE["trainer"]["name"],
             locale=locale,
-            defaults={"bio": DEMO_COURSE["trainer"]["bio"][language]},
+            defaults={
+                "bio": DEMO_COURSE["trainer"]["bio"][language],
+                **_translation_of(trainer),
+            },
         )
-        course = _course(catalogue, language, trainer)
+        existing = (
+            CoursePage.objects.child_of(catalogue)
+            .filter(slug=DEMO_COURSE["slug"][language])
+            .first()
+        )
+        if existing:
+            course = existing
+            continue
+        course = _course(catalogue, language, trainer, original=course)
         yield f"Created the demo course “{course.title}” ({language})."

@@ -77,6 +77,11 @@ _AUTHORING = [
     "courses.add_trainer",
     "courses.change_trainer",
     "courses.view_enrolment",
+    # *Translate* (wagtail.contrib.simple_translation): copies a page they may
+    # edit, with its modules and lessons if asked, as a draft into the other
+    # language's catalogue, where it goes through the course review like any
+    # other draft.
+    "simple_translation.submit_translation",
 ]
 MODEL_PERMISSIONS = {
     TRAINERS: _AUTHORING,

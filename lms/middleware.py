@@ -1,10 +1,19 @@
 import fnmatch
 
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db.models import BigIntegerField, Field, Model
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+)
 from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
+from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.coreutils import resolve_model_string
 
 
@@ -130,3 +139,29 @@ def _view_model(view_func) -> type[Model] | None:
     if isinstance(model, type) and issubclass(model, Model):
         return model
     return None
+
+
+class TranslationParentMiddleware:
+    """Wagtail's *Translate* form shows the languages a page's parent is not
+    translated into as disabled options, but a request that sends one anyway
+    (an old form, "select all", a crafted post) ends in ParentNotTranslatedError,
+    a 500. Send the editor back to the form with what to do instead; the view's
+    transaction has kept nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        if not isinstance(exception, ParentNotTranslatedError):
+            return None
+        messages.error(
+            request,
+            _(
+                "This page cannot be translated into a language its parent page "
+                "has not been translated into. Translate the parent page first."
+            ),
+        )
+        return HttpResponseRedirect(request.get_full_path())

@@ -121,6 +121,7 @@ COURSE_WRITING = [
     "wagtailsnippetchoosers_*",
     "wagtailsnippets_certificates_certificatetemplate:*",
     "courses_learners*",
+    "simple_translation:*",
 ]
 ADMIN_ACCESS: dict[str, tuple[list[str], list[str]]] = {
     TRAINER: (
