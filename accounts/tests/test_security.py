@@ -50,6 +50,17 @@ def test_the_admin_has_its_own_looser_policy(client, demo_site):
     assert policy["form-action"] == "'self'"
 
 
+def test_staff_e_mail_addresses_are_not_sent_to_gravatar(client, demo_site):
+    client.force_login(
+        UserFactory(is_superuser=True, is_staff=True, email="tina@studio.si")
+    )
+    response = client.get(reverse("wagtailadmin_home"))
+    page = response.content.decode()
+    assert "gravatar" not in page
+    assert "gravatar" not in response["Content-Security-Policy"]
+    assert "default-user-avatar.png" in page  # Wagtail's own picture instead
+
+
 @override_settings(MFA_REQUIRED_FOR_STAFF=True)
 @pytest.mark.parametrize("kind", ["superuser", "trainer", "course manager"])
 def test_staff_must_turn_on_two_factor_before_the_admin_opens(client, demo_site, kind):

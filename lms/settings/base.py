@@ -293,8 +293,12 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     }
 }
+# Staff avatars are the ones they upload, or Wagtail's default: no Gravatar, which
+# would send a hash of every staff e-mail address to a third party (and show a
+# broken image where the browser cannot reach it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The Wagtail admin (editor widgets, Draftail, chooser modals, live preview) still
-# uses inline scripts and styles, avatars from Gravatar and blob: image previews:
+# uses inline scripts and styles and blob: image previews:
 # a looser policy that keeps the rest (no plugins, no foreign forms or frames).
 CSP_ADMIN_PATH_PREFIX = ADMIN_PATH_PREFIX
 CONTENT_SECURITY_POLICY_ADMIN = {
@@ -306,7 +310,6 @@ CONTENT_SECURITY_POLICY_ADMIN = {
             "'self'",
             "data:",
             "blob:",
-            "https://www.gravatar.com",
             *_CSP_EXTRA,
         ],
         "media-src": ["'self'", "blob:", *_CSP_EXTRA],
