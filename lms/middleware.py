@@ -15,6 +15,7 @@ from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.coreutils import resolve_model_string
+from wagtail.models import Page
 
 
 def validates_text_input(view):
@@ -81,7 +82,8 @@ class ObjectIdMiddleware:
       integer: Wagtail's chooser "chosen" views (images, documents, snippets) take
       `<str:pk>` and hand it to the query, which raises ValueError on "abc";
     - the same in the `?id=` of the choosers' "chosen multiple" views and of the
-      admin API's "find" (QUERY_ID_VIEWS).
+      admin API's "find" (QUERY_ID_VIEWS);
+    - the page tree's root in the page chooser's "chosen multiple".
     """
 
     def __init__(self, get_response):
@@ -104,6 +106,13 @@ class ObjectIdMiddleware:
             pk_field = model._meta.pk if model is not None else BigIntegerField()
             for value in request.GET.getlist("id"):
                 _check_id(pk_field, value)
+        # The tree's root is never offered for choosing, and Wagtail fails on it
+        # (it has no parent).
+        if (
+            view_name == "wagtailadmin_choose_page_chosen_multiple"
+            and Page.objects.filter(depth=1, pk__in=request.GET.getlist("id")).exists()
+        ):
+            raise Http404
         return None
 
 

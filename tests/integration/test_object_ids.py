@@ -203,3 +203,15 @@ def test_ids_beyond_the_database_range_answer_404(client, demo_course, superuser
         url = reverse("metrics_course_report", args=[10**20])
     assert url.startswith(settings.ADMIN_PATH_PREFIX)
     assert status_of(client.get(url), url) == 404
+
+
+def test_the_page_tree_root_cannot_be_chosen(client, demo_site, superuser):
+    """It is never offered; Wagtail answered 500 for it (the root has no parent)."""
+    from wagtail.models import Page
+
+    with translation.override("en"):
+        multiple = reverse("wagtailadmin_choose_page_chosen_multiple")
+    root, home = Page.get_first_root_node(), Page.objects.get(depth=2, slug="domov")
+    for url in (f"{multiple}?id={root.pk}", f"{multiple}?id={home.pk}&id={root.pk}"):
+        assert status_of(client.get(url), url) == 404
+    assert client.get(f"{multiple}?id={home.pk}").status_code == 200
