@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from assessments.models import Competence
 from home.models import HomePage
 
+from .demo_activity import activity  # noqa: F401 - load_demo's second step
 from .demo_content import DEMO_COURSE
 from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage, Trainer
 

@@ -14,14 +14,24 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         # Each app that has demo content says so in a `demo.py` with a `load()`;
-        # running them in INSTALLED_APPS order keeps dependencies first.
+        # running them in INSTALLED_APPS order keeps dependencies first. Then
+        # each `activity()` (where there is one) adds what people did with that
+        # content, once every app's content is there.
+        modules = []
         for app_config in apps.get_app_configs():
             try:
-                module = importlib.import_module(f"{app_config.name}.demo")
+                modules.append(importlib.import_module(f"{app_config.name}.demo"))
             except ModuleNotFoundError as error:
                 if error.name != f"{app_config.name}.demo":
                     raise
-                continue
+        for module in modules:
             with transaction.atomic():
-                for line in module.load():
+                for line in getattr(module, "load", list)():
+                    self.stdout.write(line)
+        # One transaction for all of it: what one app's activity leaves for
+        # after the commit (a certificate to render) finds the next app's
+        # activity done (the certificate rendered, dated at the completion).
+        with transaction.atomic():
+            for module in modules:
+                for line in getattr(module, "activity", list)():
                     self.stdout.write(line)
