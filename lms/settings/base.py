@@ -207,7 +207,10 @@ LANGUAGE_CODE = "sl"
 LANGUAGES = [("sl", _("Slovenian")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first; then what Wagtail's own Slovenian catalogue lacks (about 200 admin
+# texts of Wagtail 8, e.g. the admin home's "48 Pages"), kept apart from ours so
+# that `make messages` leaves it alone.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail"]
 TIME_ZONE = "Europe/Ljubljana"
 USE_I18N = True
 USE_TZ = True
