@@ -327,6 +327,13 @@ def ensure_wagtail_tree() -> None:
 
 
 @pytest.fixture
+def wagtail_tree(db):
+    """Wagtail's root page, the locales, competences and roles, as after migrate
+    (for a test that loads content itself)."""
+    ensure_wagtail_tree()
+
+
+@pytest.fixture
 def demo_site(db):
     """The home app's demo content: home, about and privacy pages in sl and en."""
     from home import demo

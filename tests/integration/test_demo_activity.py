@@ -29,7 +29,7 @@ def load_demo() -> str:
     return out.getvalue()
 
 
-def test_the_demo_has_a_year_of_learners_made_through_the_services():
+def test_the_demo_has_a_year_of_learners_made_through_the_services(wagtail_tree):
     started = timezone.now()
     today = timezone.localdate()
     period = Filters(start=today - datetime.timedelta(days=370), end=today)
