@@ -117,6 +117,9 @@ def _course(
         ],
         level=DEMO_COURSE["level"],
         estimated_hours=DEMO_COURSE["estimated_hours"],
+        # Invites learners to take the self-assessment again at the end, so the
+        # course measures its learning gain (against any earlier one).
+        assessment_after=True,
     )
     catalogue.add_child(instance=course)
     course.trainers.set([trainer])

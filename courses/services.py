@@ -87,7 +87,10 @@ def enrolment_create(*, user, course: CoursePage) -> Enrolment:
             )
         if enrolment is None:
             enrolment = Enrolment(user=user, course=course)
-        if course.assessment_before:
+        if course.assessment_before or course.assessment_after:
+            # The "before" of the learning gain: the latest self-assessment, asked
+            # for or taken of the learner's own accord. A course that asks only
+            # afterwards measures the change for everyone who had taken it.
             enrolment.pre_response = latest_response
         now = timezone.now()
         enrolment.withdrawn_at = None

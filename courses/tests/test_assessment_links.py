@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from accounts.factories import UserFactory
 from assessments import demo as assessment_demo
 from assessments import services as assessment_services
 from assessments.models import Competence, Instrument
@@ -109,6 +110,33 @@ def test_assessment_after_completion_is_linked_and_gain_measured(
     gain = course_learning_gain(course=course)
     assert gain["vision"] == {"mean_change": 2.0, "pairs": 1}
     assert gain["creativity"] == {"mean_change": 0.0, "pairs": 1}
+
+
+def test_a_course_that_asks_only_afterwards_measures_from_an_earlier_assessment(
+    catalogue, learner, instrument
+):
+    course, lessons = build_course(parent=catalogue, assessment_after=True)
+    newcomer = UserFactory()
+    before = take(learner, instrument, default=2)
+    for person in (learner, newcomer):  # the newcomer never took it before
+        services.enrolment_create(user=person, course=course)
+        for lesson in lessons:
+            services.lesson_complete(user=person, lesson=lesson)
+
+    after = take(learner, instrument, default=2, scores={"vision": 3})
+    take(newcomer, instrument, default=3)
+
+    enrolment = learner.enrolments.get()
+    assert (enrolment.pre_response, enrolment.post_response) == (before, after)
+    assert newcomer.enrolments.get().pre_response is None
+    gain = course_learning_gain(course=course)
+    assert gain["vision"] == {"mean_change": 1.0, "pairs": 1}
+
+
+def test_a_course_that_asks_neither_keeps_no_before(catalogue, learner, instrument):
+    course, _ = build_course(parent=catalogue)
+    take(learner, instrument)
+    assert services.enrolment_create(user=learner, course=course).pre_response is None
 
 
 def test_dashboard_shows_the_latest_assessment(client, catalogue, learner, instrument):

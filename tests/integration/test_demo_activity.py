@@ -86,6 +86,10 @@ def test_the_demo_has_a_year_of_learners_made_through_the_services(wagtail_tree)
     figures = {row["key"]: row["value"] for row in selectors.headline(period)}
     assert figures["registered"] == LEARNERS
     assert figures["certificates"] == certificates.count()
+    pairs = enrolments.filter(pre_response__isnull=False, post_response__isnull=False)
+    assert pairs.count() >= 5  # enough for the learning gain to show
+    gain = {row["code"]: row for row in selectors.learning_gain(period)}
+    assert all(row["pairs"] == pairs.count() for row in gain.values())
 
     # A second run adds nothing.
     counts = (
