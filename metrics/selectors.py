@@ -14,6 +14,7 @@ from itertools import compress
 
 from django.db.models import Q, Sum
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from pyroaring import BitMap
 
@@ -38,6 +39,13 @@ def rate(part: int, whole: int) -> str:
     if not whole or 0 < part < SMALLEST_GROUP or whole < SMALLEST_GROUP:
         return "–" if not whole else SUPPRESSED
     return f"{100 * part / whole:.0f} %"
+
+
+def decimal(value: float, places: int, *, sign: bool = False) -> str:
+    """A decimal as the language writes it (24.8 / 24,8), "+" before a positive
+    change when `sign`."""
+    text = number_format(round(value, places), places)
+    return f"+{text}" if sign and round(value, places) > 0 else text
 
 
 @dataclass(frozen=True)
@@ -339,7 +347,7 @@ class Participation:
                     "code": code,
                     "competence": COMPETENCE_NAMES[code],
                     "pairs": suppress(pairs),
-                    "mean_change": f"{float(mean):+.2f}"
+                    "mean_change": decimal(float(mean), 2, sign=True)
                     if pairs >= SMALLEST_GROUP
                     else "–",
                 }
@@ -353,7 +361,7 @@ class Participation:
         enrolments = self.total("enrolled")
         median, completions = self.median_days()
         median_days = (
-            f"{median:.1f}"
+            decimal(median, 1)
             if completions >= SMALLEST_GROUP
             else (SUPPRESSED if completions else "–")
         )
