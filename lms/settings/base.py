@@ -207,10 +207,12 @@ LANGUAGE_CODE = "sl"
 LANGUAGES = [("sl", _("Slovenian")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-# Ours first; then what Wagtail's own Slovenian catalogue lacks (about 200 admin
-# texts of Wagtail 8, e.g. the admin home's "48 Pages"), kept apart from ours so
-# that `make messages` leaves it alone.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail"]
+# Ours first; then what the Slovenian catalogues of Wagtail, Django and allauth
+# lack or get wrong (about 200 admin texts of Wagtail 8, e.g. the admin home's
+# "48 Pages"; Django 5.2's password-length message; genitive month names), kept
+# apart from ours so that `make messages` leaves it alone.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
+FORMAT_MODULE_PATH = ["lms.formats"]
 TIME_ZONE = "Europe/Ljubljana"
 USE_I18N = True
 USE_TZ = True

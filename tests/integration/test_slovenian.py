@@ -1,0 +1,60 @@
+"""Slovenian where the libraries' catalogues fall short: `locale_vendor/` supplies
+what Wagtail 8, Django 5.2 and allauth lack or get wrong (LOCALE_PATHS), and
+`lms/formats/sl/` writes dates as Slovenian does."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from accounts.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_admin_home_summary_is_in_slovenian(client, demo_site):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "sl"
+    with translation.override("sl"):
+        url = reverse("wagtailadmin_home")
+
+    page = client.get(url).content.decode()
+
+    # "6 strani", "3 strani", "1 stran": the form for the count, not "6 Pages".
+    assert '<span class="w-sr-only">ustvarjen' in page
+    assert 'Pages <span class="w-sr-only">' not in page
+
+
+def test_a_short_password_is_refused_in_slovenian(client, demo_site):
+    from accounts.tests.test_signup import VALID, signup_url
+
+    response = client.post(
+        signup_url("sl"), {**VALID, "password1": "kratko", "password2": "kratko"}
+    )
+
+    page = response.content.decode()
+    assert "To geslo je prekratko. Imeti mora vsaj 10 znakov." in page
+    assert "too short" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "long", "short"),
+    [
+        ("sl", "27. novembra 2026", "27. 11. 2026"),
+        ("en", "Nov. 27, 2026", "11/27/2026"),
+    ],
+)
+def test_dates_as_the_language_writes_them(language, long, short):
+    from django.utils import formats
+
+    day = datetime.date(2026, 11, 27)
+    with translation.override(language):
+        assert formats.date_format(day, "DATE_FORMAT") == long
+        assert formats.date_format(day, "SHORT_DATE_FORMAT") == short
+    with translation.override("sl"):
+        months = [
+            formats.date_format(datetime.date(2026, month, 1), "DATE_FORMAT")
+            for month in (1, 3, 8)
+        ]
+    assert months == ["1. januarja 2026", "1. marca 2026", "1. avgusta 2026"]
