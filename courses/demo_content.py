@@ -786,13 +786,11 @@ DEMO_COURSE = {
                                         "text": {
                                             "sl": (
                                                 "Kaj od naštetega spada med Majine "
-                                                "letne stroške poslovanja? Izberite "
-                                                "vse pravilne odgovore."
+                                                "letne stroške poslovanja?"
                                             ),
                                             "en": (
                                                 "Which of these belong in Maja's "
-                                                "annual overheads? Choose all that "
-                                                "apply."
+                                                "annual overheads?"
                                             ),
                                         },
                                         "answers": [
@@ -2683,14 +2681,12 @@ DEMO_COURSE = {
                                             "sl": (
                                                 "Ilustratorka založbi podeli licenco "
                                                 "za risbo. Katere od teh pravic lahko "
-                                                "prenese ali licencira? Izberite vse "
-                                                "pravilne odgovore."
+                                                "prenese ali licencira?"
                                             ),
                                             "en": (
                                                 "An illustrator licenses a drawing to "
                                                 "a publisher. Which of these rights "
-                                                "can she transfer or license? Choose "
-                                                "all that apply."
+                                                "can she transfer or license?"
                                             ),
                                         },
                                         "answers": [

@@ -5,6 +5,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -105,14 +106,30 @@ def withdraw(request: HttpRequest, course_id: int) -> HttpResponse:
 @require_POST
 def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
     lesson = _live_lesson(lesson_id)
+    started = timezone.now()
     try:
-        services.lesson_complete(user=request.user, lesson=lesson)
+        enrolment = services.lesson_complete(user=request.user, lesson=lesson)
     except ValidationError as error:
         return _rerender(request, lesson, complete=error.messages[0])
     course = lesson.get_parent().get_parent()
+    if _completed_now(request, enrolment, started):
+        return HttpResponseRedirect(course.get_url(request))
     _previous, following = course_outline(course=course.specific).neighbours(lesson.pk)
     target = following.lesson if following else course
     return HttpResponseRedirect(target.get_url(request))
+
+
+def _completed_now(request: HttpRequest, enrolment: Enrolment, since) -> bool:
+    """Say so when this step completed the course (not just go on to an optional
+    lesson as if nothing had happened)."""
+    if enrolment.completed_at is None or enrolment.completed_at < since:
+        return False
+    messages.success(
+        request,
+        _("Well done: you have completed “%(title)s”!")
+        % {"title": enrolment.course.title},
+    )
+    return True
 
 
 @login_required
@@ -124,12 +141,14 @@ def quiz_submit(request: HttpRequest, lesson_id: int, quiz_id: str) -> HttpRespo
         for key in request.POST
         if key.startswith(QUIZ_FIELD_PREFIX)
     }
+    started = timezone.now()
     try:
-        services.quiz_submit(
+        attempt = services.quiz_submit(
             user=request.user, lesson=lesson, quiz_id=quiz_id, answers=answers
         )
     except ValidationError as error:
         return _rerender(request, lesson, **{f"quiz-{quiz_id}": error.messages[0]})
+    _completed_now(request, attempt.enrolment, started)
     return HttpResponseRedirect(f"{lesson.get_url(request)}#quiz-{quiz_id}")
 
 

@@ -11,6 +11,7 @@ from courses.factories import (
     ModulePageFactory,
     build_course,
     exercise_block,
+    quiz_block,
 )
 from courses.models import Enrolment, QuizAttempt
 
@@ -156,6 +157,24 @@ def test_marking_complete_moves_to_the_next_lesson_and_the_progress_bar(
     assert 'aria-valuenow="25"' in page
 
 
+def test_the_last_lesson_says_the_course_is_complete(client, catalogue, learner):
+    """Not on to an optional lesson as if nothing had happened."""
+    course, lessons = build_course(parent=catalogue, lessons_per_module=(2,))
+    optional = LessonPageFactory(parent=lessons[0].get_parent(), required=False)
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    first = client.post(reverse("courses:lesson_complete", args=[lessons[0].pk]))
+    assert first.url == lessons[1].url
+    assert "you have completed" not in html(client.get(first.url))
+
+    last = client.post(reverse("courses:lesson_complete", args=[lessons[1].pk]))
+
+    assert last.url == course.url  # not the optional lesson after it
+    assert optional.url != course.url
+    page = html(client.get(last.url))
+    assert f"Well done: you have completed “{course.title}”!" in page
+
+
 def test_quiz_failure_then_pass_with_feedback(client, catalogue, learner):
     course, lessons = build_course(
         parent=catalogue, lessons_per_module=(1,), quizzes=(1,)
@@ -177,6 +196,9 @@ def test_quiz_failure_then_pass_with_feedback(client, catalogue, learner):
             for q in questions
         }
 
+    form = html(client.get(lesson.url))
+    # Back at the quiz after posting, also when the answer is refused.
+    assert f'action="{url}#quiz-{quiz.id}"' in form
     response = client.post(url, answer(False))
     assert response.status_code == 302
     page = html(client.get(lesson.url))
@@ -187,7 +209,35 @@ def test_quiz_failure_then_pass_with_feedback(client, catalogue, learner):
     page = html(client.get(lesson.url))
     assert "You passed with 100%" in page
     assert "You have completed this lesson." in page
+    assert "Well done: you have completed" in page  # the only lesson
     assert Enrolment.objects.get(user=learner).completed_at is not None
+
+
+def test_attempts_left_are_not_shown_once_the_quiz_is_passed(
+    client, catalogue, learner
+):
+    course, _ = build_course(parent=catalogue, lessons_per_module=())
+    lesson = LessonPageFactory(
+        parent=ModulePageFactory(parent=course), body=[quiz_block(max_attempts=3)]
+    )
+    quiz = lesson.quizzes[0]
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    assert "3 attempts left." in html(client.get(lesson.url))
+
+    right = {
+        question.id: [
+            answer.id
+            for answer in question.value["answers"].bound_blocks
+            if answer.value["correct"]
+        ]
+        for question in quiz.value["questions"].bound_blocks
+    }
+    services.quiz_submit(user=learner, lesson=lesson, quiz_id=quiz.id, answers=right)
+
+    page = html(client.get(lesson.url))
+    assert "You passed with 100%" in page
+    assert "attempts left" not in page and "attempt left" not in page
 
 
 def test_tampered_quiz_post_is_refused_next_to_the_quiz(client, catalogue, learner):
@@ -237,6 +287,8 @@ def test_exercise_answer_is_saved_and_escaped(client, catalogue, learner):
     response = client.post(url, {"answer": "   "})
     assert response.status_code == 400
     assert "Write your answer before saving." in html(response)
+    # The form posts to its own place on the page, so the message is in view.
+    assert f'action="{url}#exercise-{exercise_id}"' in html(response)
 
 
 def test_dashboard_lists_my_courses(client, catalogue, learner):
@@ -257,6 +309,21 @@ def test_dashboard_lists_my_courses(client, catalogue, learner):
     page = html(client.get(reverse("courses:dashboard")))
     assert "Pricing your work" in page and "25% complete" in page
     assert "Awaiting approval" in page and "Agents" in page
+    assert "Completed courses" in page and "Finished" in page
+
+
+def test_dashboard_after_the_only_course_is_completed(client, catalogue, learner):
+    done, lessons = build_course(
+        parent=catalogue, title="Finished", lessons_per_module=(1,)
+    )
+    services.enrolment_create(user=learner, course=done)
+    services.lesson_complete(user=learner, lesson=lessons[0])
+    client.force_login(learner)
+
+    page = html(client.get(reverse("courses:dashboard")))
+
+    assert "You are not taking a course yet." not in page
+    assert "No course in progress: the ones you completed are listed below." in page
     assert "Completed courses" in page and "Finished" in page
 
 
