@@ -82,3 +82,10 @@ def test_load_demo_is_idempotent(demo_site):
     pages, revisions = Page.objects.count(), Revision.objects.count()
     list(demo.load())
     assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)
+
+
+def test_page_titles_name_the_site_once(client, demo_site):
+    home = client.get("/sl/").content.decode()
+    about = client.get("/sl/o-akademiji/").content.decode()
+    assert "<title>Akademija Kreativna mesta</title>" in home
+    assert "<title>O akademiji · Akademija Kreativna mesta</title>" in about
