@@ -3,6 +3,8 @@ from typing import Any
 from allauth.account.adapter import DefaultAccountAdapter
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.encoding import force_str
+from django.utils.translation import gettext
 
 from .forms import PROFILE_FIELDS
 from .tasks import email_send
@@ -22,6 +24,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def format_email_subject(self, subject: str) -> str:
+        """The site's name before the subject, in the message's language
+        ("[Akademija Kreativna mesta] …")."""
+        return f"[{gettext('Creative Cities Academy')}] {force_str(subject)}"
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Render the message in the request's language, send it from a worker

@@ -58,3 +58,21 @@ def test_dates_as_the_language_writes_them(language, long, short):
             for month in (1, 3, 8)
         ]
     assert months == ["1. januarja 2026", "1. marca 2026", "1. avgusta 2026"]
+
+
+@pytest.mark.parametrize(
+    ("language", "prefix"),
+    [("sl", "[Akademija Kreativna mesta] "), ("en", "[Creative Cities Academy] ")],
+)
+def test_e_mail_subjects_name_the_site_in_the_message_language(
+    client, demo_site, django_capture_on_commit_callbacks, language, prefix
+):
+    from django.core import mail
+
+    from accounts.tests.test_signup import VALID, signup_url
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(signup_url(language), VALID)
+
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject.startswith(prefix)
