@@ -121,6 +121,24 @@ def enrolment_for(*, user, course: CoursePage) -> Enrolment | None:
     return Enrolment.objects.filter(user=user, course=course).first()
 
 
+def enrolment_in_translation(*, user, course: CoursePage) -> Enrolment | None:
+    """The learner's active enrolment in this course in another language (each
+    language version keeps its own enrolments and progress), so that the page
+    can send them back to it."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Enrolment.objects.filter(
+            user=user,
+            status=Enrolment.Status.ACTIVE,
+            course__translation_key=course.translation_key,
+        )
+        .exclude(course=course)
+        .select_related("course__locale")
+        .first()
+    )
+
+
 def active_seats(*, course: CoursePage) -> int:
     return Enrolment.objects.filter(
         course=course, status=Enrolment.Status.ACTIVE
@@ -185,6 +203,9 @@ def course_view_state(*, course: CoursePage, user) -> dict:
         ),
         "outline": outline,
         "enrolment": enrolment,
+        "enrolment_elsewhere": (
+            None if enrolment else enrolment_in_translation(user=user, course=course)
+        ),
         "enrol_state": state,
         "seats_left": seats_left,
         "continue_entry": continue_entry,

@@ -8,6 +8,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 
 from accounts.factories import UserFactory
+from courses import services
 from courses.factories import CourseIndexPageFactory, build_course
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from courses.roles import COURSE_MANAGERS, TRAINERS
@@ -133,3 +134,22 @@ def test_a_language_the_parent_is_not_translated_into_is_refused_with_a_message(
     assert "Translate the parent page first." in form
     assert course.get_translation_or_none(english) is None
     assert not Page.objects.filter(locale=english, title=course.title).exists()
+
+
+def test_the_course_in_another_language_sends_an_enrolled_learner_back(
+    client, demo_course
+):
+    """Each language version keeps its own enrolments; switching language on a
+    course you are taking must not look as if you had never started."""
+    slovenian = demo_course.get_translation(Locale.objects.get(language_code="sl"))
+    learner = UserFactory()
+    services.enrolment_create(user=learner, course=slovenian)
+    client.force_login(learner)
+
+    page = client.get(demo_course.url).content.decode()
+
+    assert "You are taking this course in another language (Slovenian)" in page
+    assert f'<a href="{slovenian.url}" lang="sl" hreflang="sl">' in page
+    assert "You are taking this course in another language" not in (
+        client.get(slovenian.url).content.decode()
+    )
