@@ -44,8 +44,9 @@ def rate(part: int, whole: int) -> str:
 def decimal(value: float, places: int, *, sign: bool = False) -> str:
     """A decimal as the language writes it (24.8 / 24,8), "+" before a positive
     change when `sign`."""
-    text = number_format(round(value, places), places)
-    return f"+{text}" if sign and round(value, places) > 0 else text
+    rounded = round(value, places) + 0.0  # no "-0.00"
+    text = number_format(rounded, places)
+    return f"+{text}" if sign and rounded > 0 else text
 
 
 @dataclass(frozen=True)
