@@ -48,7 +48,7 @@ def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessibl
     page.get_by_role("button", name="Create account").click()
 
     page.wait_for_url("**/accounts/confirm-email/")
-    assert page.get_by_role("heading", name="Verify Your Email Address").is_visible()
+    assert page.get_by_role("heading", name="Verify your e-mail address").is_visible()
     assert_accessible(page)
 
     link = re.search(r"https?://\S+/confirm-email/\S+/", mail.outbox[0].body).group(0)
@@ -94,7 +94,7 @@ def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessibl
     assert_accessible(page)
     page.get_by_label("Email").fill("nina@keramika.si")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/en/dashboard/")
     open_account_menu(page)
     page.get_by_role("link", name="My profile").click()

@@ -25,7 +25,7 @@ def test_analyst_filters_and_exports(page, catalogue, assert_accessible):
     page.goto("/cms/login/")
     page.locator("#id_username").fill(analyst.email)
     page.locator("#id_password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in").click()  # Wagtail's form
     page.get_by_role("link", name="Participation").first.click()
     page.wait_for_url("**/cms/participation/")
     assert page.get_by_role("heading", name="Headline figures").is_visible()

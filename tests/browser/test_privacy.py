@@ -23,7 +23,7 @@ def test_learner_downloads_data_and_deletes_account(page, demo_site, assert_acce
     page.goto("/en/accounts/login/")
     page.get_by_label("Email").fill(learner.email)
     page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/en/dashboard/")
     page.locator("[data-account-menu] > summary").click()  # the header's menu
     page.get_by_role("link", name="My profile").click()

@@ -1,6 +1,7 @@
-"""Slovenian where the libraries' catalogues fall short: `locale_vendor/` supplies
-what Wagtail 8, Django 5.2 and allauth lack or get wrong (LOCALE_PATHS), and
-`lms/formats/sl/` writes dates as Slovenian does."""
+"""The libraries' texts in the site's words: `locale_vendor/` supplies what the
+Slovenian catalogues of Wagtail 8, Django 5.2 and allauth lack or get wrong, and
+allauth's English in the site's vocabulary (LOCALE_PATHS); `lms/formats/sl/`
+writes dates as Slovenian does."""
 
 import datetime
 
@@ -76,3 +77,17 @@ def test_e_mail_subjects_name_the_site_in_the_message_language(
 
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject.startswith(prefix)
+
+
+def test_account_pages_use_the_site_s_words_in_english(client, demo_site):
+    """allauth says "Sign In" and "Email Addresses"; the header says "Log in"."""
+    with translation.override("en"):
+        login_url = reverse("account_login")
+    page = client.get(login_url).content.decode()
+    assert "Sign In" not in page
+    assert page.count("Log in") >= 3  # header, heading, button
+
+    client.force_login(UserFactory())
+    with translation.override("en"):
+        emails_url = reverse("account_email")
+    assert "E-mail addresses" in client.get(emails_url).content.decode()
