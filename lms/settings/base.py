@@ -206,10 +206,12 @@ LANGUAGE_CODE = "sl"
 LANGUAGES = [("sl", _("Slovenian")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-# Ours first; then what the Slovenian catalogues of Wagtail, Django and allauth
-# lack or get wrong (about 200 admin texts of Wagtail 8, e.g. the admin home's
-# "48 Pages"; Django 5.2's password-length message; genitive month names), kept
-# apart from ours so that `make messages` leaves it alone.
+# Ours first; then the libraries' texts where their catalogues fall short: what
+# the Slovenian catalogues of Wagtail, Django and allauth lack or get wrong (about
+# 200 admin texts of Wagtail 8, e.g. the admin home's "48 Pages"; Django 5.2's
+# password-length message; genitive month names) and allauth's English in the
+# site's words ("Log in", not "Sign In"). Kept apart from ours so that
+# `make messages` leaves them alone.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 FORMAT_MODULE_PATH = ["lms.formats"]
 TIME_ZONE = "Europe/Ljubljana"
