@@ -6,11 +6,10 @@ pending."""
 
 import datetime
 from collections.abc import Iterator
-from unittest import mock
 
 from django.test.utils import override_settings
 
-from courses.demo_activity import DEMO_LEARNER_DOMAIN
+from courses.demo_activity import DEMO_LEARNER_DOMAIN, clock
 
 from .models import Certificate
 from .services import certificate_issue
@@ -28,7 +27,7 @@ def activity() -> Iterator[str]:
     ):
         for certificate in pending:
             moment = certificate.completed_at + datetime.timedelta(minutes=3)
-            with mock.patch("django.utils.timezone.now", return_value=moment):
+            with clock(moment):
                 certificate_issue(certificate_id=certificate.pk)
             issued += 1
     if issued:

@@ -5,7 +5,7 @@ app's demo content (`demo.activity()`); a second run changes nothing.
 
 Everything goes through the services a real learner's clicks go through
 (enrolment, lessons, quizzes, self-assessments), each at a moment of the past
-year: `_clock` moves the time the services and the models' automatic dates
+year: `clock` moves the time the services and the models' automatic dates
 read. Nothing here runs outside the demo."""
 
 import contextlib
@@ -73,7 +73,7 @@ ORGANISATIONS = [
 
 
 @contextlib.contextmanager
-def _clock(moment: datetime.datetime):
+def clock(moment: datetime.datetime):
     """Let the services and the models' automatic dates see `moment` as now."""
     with mock.patch("django.utils.timezone.now", return_value=moment):
         yield
@@ -82,7 +82,7 @@ def _clock(moment: datetime.datetime):
 def _learner(rng: random.Random, number: int, joined: datetime.datetime) -> User:
     city = rng.choices(list(CITY_WEIGHTS), weights=list(CITY_WEIGHTS.values()))[0]
     first, last = rng.choice(FIRST_NAMES[city]), rng.choice(LAST_NAMES[city])
-    with _clock(joined):
+    with clock(joined):
         return User.objects.create_user(
             email=f"learner{number:03d}@{DEMO_LEARNER_DOMAIN}",
             full_name=f"{first} {last}",
@@ -106,16 +106,15 @@ def _assess(
 ) -> None:
     """Answer every statement around the learner's level for it (an index into
     the scale, raised after a completed course), and submit."""
-    with _clock(moment):
+    with clock(moment):
         response = assessment_services.response_start(user=user, instrument=instrument)
         definition = response.version.definition
         values = sorted(scale_values(definition))
         answers = {}
         for item in sorted(item_ids(definition)):
             level = levels.setdefault(item, rng.randint(1, len(values) - 2))
-            answers[item] = values[
-                min(len(values) - 1, level + rng.choice((-1, 0, 0, 1)))
-            ]
+            index = level + rng.choice((-1, 0, 0, 1))
+            answers[item] = values[max(0, min(len(values) - 1, index))]
         assessment_services.response_submit(
             user=user, response=response, answers=answers
         )
@@ -148,7 +147,7 @@ def _wrong_answers(quiz) -> dict[str, list[str]]:
 def _do_lesson(
     rng: random.Random, user: User, lesson: LessonPage, moment: datetime.datetime
 ) -> None:
-    with _clock(moment):
+    with clock(moment):
         services.lesson_visit(user=user, lesson=lesson)
         if not lesson.quizzes:
             services.lesson_complete(user=user, lesson=lesson)
@@ -210,14 +209,14 @@ def activity() -> Iterator[str]:
         moment = _later(rng, moment, 10)
         if moment >= now:
             continue
-        with _clock(moment):
+        with clock(moment):
             services.course_visit_record(course=course, user=user)
         if rng.random() < 0.15:  # looked at the course, did not enrol
             continue
         moment = _later(rng, moment, 2)
         if moment >= now:
             continue
-        with _clock(moment):
+        with clock(moment):
             enrolment = services.enrolment_create(user=user, course=course)
         enrolled += 1
         share = rng.random()
@@ -245,7 +244,7 @@ def activity() -> Iterator[str]:
         elif rng.random() < 0.25:
             moment = _later(rng, moment, 20)
             if moment < now:
-                with _clock(moment):
+                with clock(moment):
                     services.enrolment_withdraw(enrolment=enrolment)
     yield (
         f"Created {LEARNERS} demo learners over the past year: {enrolled} "
