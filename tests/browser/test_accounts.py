@@ -35,7 +35,7 @@ def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessibl
     assert_accessible(page)
     assert User.objects.count() == 1  # only the demo administrator
 
-    page.get_by_label("Email").fill("nina@keramika.si")
+    page.get_by_label("E-mail").fill("nina@keramika.si")
     page.get_by_label("Full name").fill("Nina Kralj")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
@@ -92,7 +92,7 @@ def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessibl
     page.get_by_role("button", name="Log out").click()
     page.get_by_role("link", name="Log in").first.click()
     assert_accessible(page)
-    page.get_by_label("Email").fill("nina@keramika.si")
+    page.get_by_label("E-mail").fill("nina@keramika.si")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/en/dashboard/")

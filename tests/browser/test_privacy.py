@@ -21,7 +21,7 @@ def test_learner_downloads_data_and_deletes_account(page, demo_site, assert_acce
         ),
     )
     page.goto("/en/accounts/login/")
-    page.get_by_label("Email").fill(learner.email)
+    page.get_by_label("E-mail").fill(learner.email)
     page.get_by_label("Password").fill(DEFAULT_PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/en/dashboard/")
