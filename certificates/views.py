@@ -20,12 +20,15 @@ class VerifyForm(forms.Form):
     )
 
     def clean_code(self) -> str:
-        code = verification_code_normalise(self.cleaned_data["code"])
+        # Checked in the stored form, passed on as typed: the result page names
+        # the code the visitor gave, not our reading of it.
+        typed = self.cleaned_data["code"].strip()
+        code = verification_code_normalise(typed)
         if len(code.replace("-", "")) != 30 or not code.replace("-", "").isalnum():
             raise forms.ValidationError(
                 _("A verification code has 30 letters and digits in groups of five.")
             )
-        return code
+        return typed
 
 
 def _rate_limited(request: HttpRequest) -> bool:
@@ -64,7 +67,7 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "certificates/verify.html",
-        {"certificate": certificate, "code": normalised, "form": VerifyForm()},
+        {"certificate": certificate, "code": code, "form": VerifyForm()},
         status=status,
     )
 

@@ -54,6 +54,21 @@ def test_verify_form_explains_a_malformed_code(client, issued):
     assert "30 letters and digits" in response.content.decode()
 
 
+def test_an_unknown_code_is_echoed_as_typed(client, issued):
+    # 30 letters and digits in groups of five, on no certificate, with an O
+    # and an I that the look-up reads as 0 and 1.
+    typed = "notac odeio abcde fghjk mnpqr stvwx"
+    response = client.get(
+        reverse("certificates:verify_form"), {"code": typed}, follow=True
+    )
+    page = response.content.decode()
+    assert response.status_code == 404
+    assert f"<code>{typed}</code>" in page
+    assert "N0TAC" not in page
+    response = client.get(reverse("certificates:verify", args=["<b>n0t-a-code"]))
+    assert "<code>&lt;b&gt;n0t-a-code</code>" in response.content.decode()
+
+
 def test_revocation_shows_at_once(client, issued):
     certificate_revoke(certificate=issued, revoked_by=None, reason="Issued by mistake")
     response = client.get(
