@@ -27,7 +27,8 @@ class CreativeSector(models.TextChoices):
 
 class City(models.TextChoices):
     GDANSK = "gdansk", "Gdańsk"
-    GENOVA = "genova", "Genova"
+    # English says Genoa, Slovenian (and Italian) Genova.
+    GENOVA = "genova", _("Genoa")
     LEIPZIG = "leipzig", "Leipzig"
     LJUBLJANA = "ljubljana", "Ljubljana"
     PECS = "pecs", "Pécs"

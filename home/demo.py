@@ -49,7 +49,7 @@ HOME = {
         "story_heading": "Od projekta Kreativna mesta do akademije",
         "story": (
             "<p>Akademija izhaja iz srednjeevropskega partnerstva <b>Kreativna mesta</b> "
-            "(Gdansk, Genova, Leipzig, Ljubljana in Pécs), ki je želelo izkoristiti "
+            "(Gdańsk, Genova, Leipzig, Ljubljana in Pécs), ki je želelo izkoristiti "
             "potenciale kreativnih industrij za večjo konkurenčnost in privlačnost "
             "mest. Eden od ciljev je bil promovirati podjetniška znanja in "
             "konkurenčnost kreativnih industrij.</p>"
@@ -95,7 +95,7 @@ HOME = {
         "story_heading": "From the Creative Cities project to an academy",
         "story": (
             "<p>The academy grew out of the Central European <b>Creative Cities</b> "
-            "partnership (Gdańsk, Genova, Leipzig, Ljubljana and Pécs), which set out "
+            "partnership (Gdańsk, Genoa, Leipzig, Ljubljana and Pécs), which set out "
             "to use the potential of the creative industries to make cities more "
             "competitive and attractive. One of its goals was to raise the "
             "entrepreneurial skills and competitiveness of creative industries.</p>"

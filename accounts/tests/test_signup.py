@@ -196,3 +196,12 @@ def test_password_reset_by_email(client, demo_site, django_capture_on_commit_cal
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("nova-glina-2027")
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Genoa"), ("sl", "Genova")])
+def test_the_city_choice_names_genoa_in_the_forms_language(
+    client, demo_site, language, label
+):
+    html = client.get(signup_url(language)).content.decode()
+    assert f'<option value="genova">{label}</option>' in html
+    assert '<option value="gdansk">Gdańsk</option>' in html

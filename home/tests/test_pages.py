@@ -89,3 +89,20 @@ def test_page_titles_name_the_site_once(client, demo_site):
     about = client.get("/sl/o-akademiji/").content.decode()
     assert "<title>Akademija Kreativna mesta</title>" in home
     assert "<title>O akademiji · Akademija Kreativna mesta</title>" in about
+
+
+@pytest.mark.parametrize(
+    ("path", "present", "absent"),
+    [
+        ("/en/", ["Gdańsk, Genoa, Leipzig"], ["Gdansk", "Genova"]),
+        ("/sl/", ["Gdańsk, Genova, Leipzig"], ["Gdansk", "Genoa"]),
+    ],
+)
+def test_partner_cities_are_spelled_as_each_language_writes_them(
+    client, demo_site, path, present, absent
+):
+    html = client.get(path).content.decode()
+    for text in present:
+        assert text in html
+    for text in absent:
+        assert text not in html
