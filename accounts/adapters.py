@@ -9,6 +9,8 @@ from django.utils.translation import gettext
 from .forms import PROFILE_FIELDS
 from .tasks import email_send
 
+RETURNING_SESSION_KEY = "accounts_returning"
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def save_user(
@@ -24,6 +26,14 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def login(self, request: HttpRequest, user: Any) -> None:
+        """Log in, remembering for the session whether the person had logged in
+        before (Django overwrites last_login while logging in), so the
+        dashboard says "Welcome back" only to someone who is back."""
+        returning = user.last_login is not None
+        super().login(request, user)
+        request.session[RETURNING_SESSION_KEY] = returning
 
     def format_email_subject(self, subject: str) -> str:
         """The site's name before the subject, in the message's language
