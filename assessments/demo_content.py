@@ -22,17 +22,16 @@ INSTRUMENT = {
             "Ta samoocena vam pomaga razmisliti o svojih podjetniških znanjih po "
             "15 kompetencah evropskega okvira EntreComp. Kot poudarjajo avtorji "
             "okvira, je pripomoček za razmislek, ne ocena. Izpolnjevanje traja "
-            "približno 10 minut, odgovori se sproti shranjujejo, rezultate pa vidite "
-            "samo vi. Če trditev ne ustreza vašemu delu, je odgovor »Ne velja zame / "
-            "ne vem« povsem v redu."
+            "približno 10 minut in odgovori se sproti shranjujejo. Če trditev ne "
+            "ustreza vašemu delu, je odgovor »Ne velja zame / ne vem« povsem v redu."
         ),
         "en": (
             "This self-assessment helps you reflect on your entrepreneurial skills, "
             "using the 15 competences of the European EntreComp framework. As the "
             "framework's authors stress, it is a reflection aid, not a grade. It "
-            "takes about 10 minutes, your answers are saved as you go, and only you "
-            "can see your results. If a statement does not fit your work, "
-            "“Not relevant / don't know” is a perfectly good answer."
+            "takes about 10 minutes, and your answers are saved as you go. If a "
+            "statement does not fit your work, “Not relevant / don't know” is a "
+            "perfectly good answer."
         ),
     },
     "scale": [

@@ -60,6 +60,21 @@ def test_landing_shows_the_instrument_of_the_language(client, instruments):
     assert "45 statements" in page
 
 
+@pytest.mark.parametrize("language", ["en", "sl"])
+def test_landing_states_who_sees_results_once_and_truly(client, instruments, language):
+    """The interface says who sees results (the learner, and staff given the
+    permission: see test_staff_need_the_explicit_permission); the instrument's
+    own introduction no longer says "only you" beside it."""
+    page = client.get(f"/{language}/assessment/").content.decode()
+    statement = {
+        "en": "only you and authorised staff see them",
+        "sl": "vidite jih lahko samo vi in pooblaščeno osebje",
+    }[language]
+    assert page.count(statement) == 1
+    assert "only you can see" not in page
+    assert "vidite samo vi" not in page
+
+
 def test_landing_without_an_instrument(client, db):
     response = client.get("/en/assessment/")
     assert response.status_code == 200
