@@ -151,6 +151,16 @@ class QuizBlock(blocks.StructBlock):
         default=0,
         help_text=_("0 means unlimited."),
     )
+    retry_after_hours = blocks.IntegerBlock(
+        label=_("Another attempt after (hours)"),
+        min_value=0,
+        max_value=720,
+        default=24,
+        help_text=_(
+            "When the attempts are used up, one more opens this many hours after "
+            "the last one. 0: none, unless staff allow another attempt."
+        ),
+    )
     questions = blocks.ListBlock(QuestionBlock(), label=_("Questions"), min_num=1)
 
     class Meta:

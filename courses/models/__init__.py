@@ -5,6 +5,8 @@ from .records import (
     ExerciseAnswer,
     LessonCompletion,
     QuizAttempt,
+    QuizAttemptGrant,
+    QuizAttemptRequest,
 )
 from .snippets import Trainer
 
@@ -19,5 +21,7 @@ __all__ = [
     "LessonPage",
     "ModulePage",
     "QuizAttempt",
+    "QuizAttemptGrant",
+    "QuizAttemptRequest",
     "Trainer",
 ]

@@ -230,3 +230,75 @@ class CourseVisit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.course} – {self.day}"
+
+
+class QuizAttemptGrant(models.Model):
+    """One more attempt at a quiz, allowed by a member of the course's staff to a
+    learner who had none left. The record says who allowed it and when; it opens
+    one attempt, used by the learner's next submission."""
+
+    enrolment = models.ForeignKey(
+        Enrolment,
+        verbose_name=_("enrolment"),
+        on_delete=models.CASCADE,
+        related_name="quiz_attempt_grants",
+    )
+    lesson = models.ForeignKey(
+        "courses.LessonPage",
+        verbose_name=_("lesson"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    quiz_id = models.CharField(_("quiz"), max_length=64)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("allowed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    granted_at = models.DateTimeField(_("allowed at"))
+    notified_at = models.DateTimeField(_("learner e-mailed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("extra quiz attempt")
+        verbose_name_plural = _("extra quiz attempts")
+        ordering = ["granted_at", "pk"]
+        indexes = [models.Index(fields=["enrolment", "lesson", "quiz_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} – {self.lesson}"
+
+
+class QuizAttemptRequest(models.Model):
+    """A learner with no attempts left asks the course's trainers for another
+    one; the trainers are e-mailed once (notified_at is claimed before sending)."""
+
+    enrolment = models.ForeignKey(
+        Enrolment,
+        verbose_name=_("enrolment"),
+        on_delete=models.CASCADE,
+        related_name="quiz_attempt_requests",
+    )
+    lesson = models.ForeignKey(
+        "courses.LessonPage",
+        verbose_name=_("lesson"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    quiz_id = models.CharField(_("quiz"), max_length=64)
+    message = models.TextField(_("message"), max_length=1000, blank=True)
+    requested_at = models.DateTimeField(_("asked at"))
+    notified_at = models.DateTimeField(_("trainers e-mailed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request for another quiz attempt")
+        verbose_name_plural = _("requests for another quiz attempt")
+        ordering = ["requested_at", "pk"]
+        indexes = [
+            models.Index(fields=["enrolment", "lesson", "quiz_id"]),
+            models.Index(fields=["requested_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} – {self.lesson}"
