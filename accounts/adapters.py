@@ -27,6 +27,15 @@ class AccountAdapter(DefaultAccountAdapter):
             user.save()
         return user
 
+    def _get_login_attempts_cache_key(
+        self, request: HttpRequest, **credentials: Any
+    ) -> str:
+        """One failed-log-in budget per account. allauth keys it by the site's
+        domain too, which without a fixed site is the request's Host header, so
+        every Host (e.g. "localhost:1") started a fresh budget."""
+        login = credentials.get("email", credentials.get("username", ""))
+        return f"login:{login.lower()}"
+
     def login(self, request: HttpRequest, user: Any) -> None:
         """Log in, remembering for the session whether the person had logged in
         before (Django overwrites last_login while logging in), so the

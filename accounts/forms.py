@@ -1,12 +1,9 @@
 import copy
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
-from allauth.core import ratelimit
-from allauth.mfa.utils import is_mfa_enabled
 from django import forms
 from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from .models import EARLIEST_YEAR_OF_BIRTH, User, validate_year_of_birth
 
@@ -21,6 +18,10 @@ PROFILE_FIELDS = [
 ]
 
 STATISTICS_ONLY_HELP = _("Optional. Used only for anonymous statistics.")
+GENDER_HELP = _(
+    "Optional. Used for anonymous statistics and for the wording of your "
+    "certificates (in Slovenian the verb agrees with it)."
+)
 
 
 class ProfileForm(forms.ModelForm):
@@ -48,7 +49,7 @@ class ProfileForm(forms.ModelForm):
         help_texts = {
             "full_name": _("As it should appear on your certificates."),
             "organisation": _("Optional: your studio, company or collective."),
-            "gender": STATISTICS_ONLY_HELP,
+            "gender": GENDER_HELP,
         }
 
     def __init__(self, *args, **kwargs):
@@ -134,36 +135,3 @@ class StaffAccountEraseForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("Delete this account and its personal data now."), required=True
     )
-
-
-class AdminLoginForm(WagtailLoginForm):
-    """Wagtail's own log-in form (/cms/login/), made as strict as allauth's:
-    failed attempts count against allauth's "login_failed" rate limit, and an
-    account with two-factor authentication is sent to the site's log-in, which
-    asks for the second factor (this form cannot)."""
-
-    def clean(self):
-        login = (self.data.get("username") or "").strip().lower()[:254]
-        if self.request is not None and not ratelimit.consume(
-            self.request, action="login_failed", key=login, dry_run=True
-        ):
-            raise forms.ValidationError(
-                _("Too many failed log-in attempts. Try again later."),
-                code="rate_limited",
-            )
-        try:
-            cleaned_data = super().clean()
-        except forms.ValidationError:
-            if self.request is not None:
-                ratelimit.consume(self.request, action="login_failed", key=login)
-            raise
-        if self.user_cache is not None and is_mfa_enabled(self.user_cache):
-            self.user_cache = None
-            raise forms.ValidationError(
-                _(
-                    "Your account uses two-factor authentication: log in on the "
-                    "site's log-in page instead."
-                ),
-                code="mfa_required",
-            )
-        return cleaned_data

@@ -1,9 +1,12 @@
 from allauth.core import ratelimit
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -12,6 +15,17 @@ from lms.middleware import validates_text_input
 from . import services
 from .forms import AccountEraseForm, ProfileForm
 from .models import DataExport
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """/cms/login/, Wagtail's own log-in form, answered by the site's (allauth's)
+    instead, so that the admin's log-in keeps the site's rules: a confirmed
+    e-mail address, the second factor, one failed-log-in budget per account.
+    Nothing sent to it is read but where to go afterwards (a path on this site)."""
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):
+        next_url = settings.ADMIN_PATH_PREFIX
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
 
 
 @validates_text_input

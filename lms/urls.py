@@ -6,11 +6,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as account_views
 from certificates.views import verify_redirect
 
 from . import views
 
 urlpatterns = [
+    # Wagtail's log-in form would skip allauth's checks (confirmed address,
+    # failed-log-in budget, second factor): the site's log-in answers instead.
+    path("cms/login/", account_views.admin_login, name="wagtailadmin_login"),
     path("cms/", include(wagtailadmin_urls)),
     # Wagtail's password form for private documents, through lms.views first.
     path(

@@ -195,12 +195,10 @@ MFA_TOTP_ISSUER = "Creative Cities Academy"
 # it off for tests that are not about it; production forces it on.
 MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", True)
 # The admin lives here (lms/urls.py). A visitor who is not logged in is sent to
-# allauth's log-in (rate limits, second factor); Wagtail's own form at
-# /cms/login/ shares allauth's rate limit and refuses accounts with two-factor
-# authentication, so it cannot skip the second factor (accounts.forms).
+# allauth's log-in (confirmed address, rate limits, second factor); so is one
+# who opens Wagtail's own form at /cms/login/ (accounts.views.admin_login).
 ADMIN_PATH_PREFIX = "/cms/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
-WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 
 LANGUAGE_CODE = "sl"
 LANGUAGES = [("sl", _("Slovenian")), ("en", _("English"))]

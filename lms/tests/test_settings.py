@@ -62,6 +62,27 @@ def test_production_settings_pass_the_deployment_checklist():
     assert "no issues" in result.stdout
 
 
+def test_production_admin_log_in_is_the_site_s_log_in():
+    """/cms/login/ skipped the e-mail confirmation, with these settings too."""
+    script = (
+        "from django.conf import settings; from django.urls import resolve; "
+        "view = resolve('/cms/login/').func; "
+        "print(view.__module__, view.__name__, settings.ACCOUNT_EMAIL_VERIFICATION)"
+    )
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        script,
+        env={
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "academy.example",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["accounts.views", "admin_login", "mandatory"]
+
+
 def test_celery_accepts_only_json_and_survives_a_lost_worker():
     conf = app.conf
     assert conf.accept_content == ["json"]

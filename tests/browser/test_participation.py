@@ -22,10 +22,10 @@ def test_analyst_filters_and_exports(page, catalogue, assert_accessible):
     analyst = UserFactory(is_staff=True)
     analyst.groups.add(Group.objects.get(name=ANALYSTS))
 
-    page.goto("/cms/login/")
-    page.locator("#id_username").fill(analyst.email)
+    page.goto("/cms/login/")  # the site's log-in, back to the admin after
+    page.locator("#id_login").fill(analyst.email)
     page.locator("#id_password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()  # Wagtail's form
+    page.locator("form.form button[type=submit]").click()
     page.get_by_role("link", name="Participation").first.click()
     page.wait_for_url("**/cms/participation/")
     assert page.get_by_role("heading", name="Headline figures").is_visible()

@@ -65,10 +65,11 @@ RULES: list[tuple[str, frozenset, frozenset]] = [
     ("account_reset_password*", EVERYONE, frozenset()),
     ("account_confirm_email", EVERYONE, frozenset()),
     ("account_email_verification_sent", EVERYONE, frozenset()),
-    # Admin assets and Wagtail's own log-in (accounts.forms.AdminLoginForm).
+    # Admin assets. Wagtail's own log-in sends everyone to the site's log-in
+    # (accounts.views.admin_login).
     ("wagtailadmin_sprite", EVERYONE, frozenset()),
     ("wagtailadmin_javascript_catalog", EVERYONE, frozenset()),
-    ("wagtailadmin_login", frozenset({ANONYMOUS}), SIGNED_IN),
+    ("wagtailadmin_login", frozenset(), frozenset()),
     # Turned off (WAGTAIL_PASSWORD_RESET_ENABLED = False; allauth resets).
     ("wagtailadmin_password_reset*", frozenset(), EVERYONE),
     # Steps inside a log-in or a two-factor set-up: they send anyone who is not
