@@ -79,13 +79,22 @@ def _when(value) -> str | None:
     return value.isoformat() if value else None
 
 
+def _avatar(user):
+    """The staff member's uploaded admin avatar (a FieldFile), or None."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.objects.filter(user=user).first()
+    return profile.avatar if profile and profile.avatar else None
+
+
 class AccountProvider:
     """The person: profile, e-mail addresses, two-factor methods (their types,
     never their secrets), security events about them and their exports.
 
     Erasing deletes the security events about the person (log-ins carry IP
-    addresses) except certificate revocations, and their exports with their
-    files; e-mail addresses,
+    addresses) except certificate revocations, their exports with their files
+    and the avatar file they uploaded in the admin (Wagtail deletes the profile
+    row, not its file, which would stay in media with a URL); e-mail addresses,
     authenticators and Wagtail's user profile go with the user row (CASCADE)."""
 
     name = "account"
@@ -142,11 +151,19 @@ class AccountProvider:
         }
 
     def export_files(self, user) -> Iterable[ExportFile]:
-        return []
+        avatar = _avatar(user)
+        if avatar:
+            yield ExportFile(
+                name=f"profile_picture/{avatar.name.rsplit('/', 1)[-1]}",
+                field_file=avatar,
+            )
 
     def erase(self, user) -> None:
         from .models import SecurityEvent
 
+        avatar = _avatar(user)
+        if avatar:
+            delete_file_on_commit(avatar)
         for export in user.data_exports.all():
             if export.file:
                 delete_file_on_commit(export.file)
@@ -167,9 +184,17 @@ class EditorialProvider:
 
     These are records of the organisation's editorial work, not of learning, so
     they stay when an editor's account is erased: Wagtail unlinks them itself
-    (SET_NULL; log entries keep the bare id). Comments, subscriptions, API tokens
-    and editing sessions are deleted with the user (CASCADE). The export lists
-    them so an editor sees what is held."""
+    (SET_NULL; log entries keep the bare id, shown as "user <id> (deleted)").
+    Comments, subscriptions, API tokens and editing sessions are deleted with
+    the user (CASCADE). The export lists them so an editor sees what is held.
+
+    Log entries hold text of their own, which erasing clears: the entries about
+    the person's user record (an admin's edits, their own account-page saves)
+    are labelled with the person's name, so they are relabelled "Erased account
+    #<id>" and lose their data (the action, who did it and when stay); comment
+    log entries copy the comment's text, so the texts of the comments that go
+    with the person (theirs, their replies, the replies to theirs) are blanked
+    there as well."""
 
     name = "editorial"
     models = (
@@ -221,4 +246,43 @@ class EditorialProvider:
         return []
 
     def erase(self, user) -> None:
-        """Nothing beyond what Wagtail's own foreign keys do on deletion."""
+        from django.conf import settings
+        from django.contrib.contenttypes.models import ContentType
+        from django.db.models import Q
+        from django.utils import translation
+        from django.utils.translation import gettext
+        from wagtail.models import Comment, CommentReply, ModelLogEntry, PageLogEntry
+
+        # A stored label, read in any language: the site's own.
+        with translation.override(settings.LANGUAGE_CODE):
+            label = gettext("Erased account #%(id)s") % {"id": user.pk}
+        user_type = ContentType.objects.get_for_model(user, for_concrete_model=False)
+        ModelLogEntry.objects.filter(
+            content_type=user_type, object_id=str(user.pk)
+        ).update(label=label, data={})
+
+        comment_ids = set(
+            Comment.objects.filter(user=user).values_list("pk", flat=True)
+        )
+        # Replies to their comments go with the comments (CASCADE).
+        reply_ids = set(
+            CommentReply.objects.filter(
+                Q(user=user) | Q(comment__user=user)
+            ).values_list("pk", flat=True)
+        )
+        if not (comment_ids or reply_ids):
+            return
+        entries = PageLogEntry.objects.filter(
+            Q(data__comment__id__in=comment_ids) | Q(data__reply__id__in=reply_ids),
+            action__startswith="wagtail.comments.",
+        )
+        for entry in entries:
+            data = entry.data
+            changed = False
+            for key, ids in (("comment", comment_ids), ("reply", reply_ids)):
+                part = data.get(key)
+                if isinstance(part, dict) and part.get("id") in ids:
+                    part["text"] = ""
+                    changed = True
+            if changed:
+                PageLogEntry.objects.filter(pk=entry.pk).update(data=data)

@@ -7,9 +7,15 @@ import json
 import zipfile
 
 import pytest
+from bs4 import BeautifulSoup
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image as PILImage
+from wagtail.models import Comment, CommentReply, ModelLogEntry, PageLogEntry
+from wagtail.users.models import UserProfile
 
 from accounts import privacy
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
@@ -29,6 +35,7 @@ from courses.models import (
     LessonCompletion,
     QuizAttempt,
 )
+from courses.roles import TRAINERS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -351,3 +358,132 @@ def test_an_export_survives_a_missing_certificate_file(
     assert export.status == DataExport.Status.READY
     assert "certificates.json" in files
     assert not any(name.startswith("files/") for name in files)
+
+
+def form_values(html: str) -> dict:
+    """The values a browser would post from the page's main form (the posting
+    form with the most fields) as it stands."""
+    soup = BeautifulSoup(html, "html.parser")
+    form = max(
+        soup.find_all("form", method=lambda method: (method or "").lower() == "post"),
+        key=lambda form: len(form.find_all(["input", "select", "textarea"])),
+    )
+    values: dict = {}
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        kind = field.get("type", "")
+        if not name or kind in ("submit", "button", "file"):
+            continue
+        if kind in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                values.setdefault(name, []).append(field.get("value", "on"))
+        elif field.name == "select":
+            chosen = [
+                o.get("value", "") for o in field.find_all("option", selected=True)
+            ]
+            if chosen:
+                values[name] = chosen
+        elif field.name == "textarea":
+            values[name] = field.get_text()
+        else:
+            values[name] = field.get("value", "")
+    return values
+
+
+def form_errors(response) -> list[str]:
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    return [
+        error.get_text(" ", strip=True)
+        for error in soup.select(".error-message, .w-field__errors, .errorlist")
+    ]
+
+
+def small_png(name: str) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (16, 16), "teal").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def log_entry_texts() -> list[str]:
+    """Every label and data of Wagtail's log entries, as text."""
+    return [
+        f"{entry.label} {json.dumps(entry.data, ensure_ascii=False)}"
+        for model in (ModelLogEntry, PageLogEntry)
+        for entry in model.objects.all()
+    ]
+
+
+def test_erasure_leaves_no_name_in_wagtails_log_entries_and_no_avatar_file(
+    client, demo_course, django_capture_on_commit_callbacks
+):
+    """A staff member whose name the admin's history holds: an administrator
+    edited their account, they saved their own account page with an avatar,
+    commented on a course. After erasure no log entry names them or quotes their
+    comment, the avatar is gone from storage, and the history still lists what
+    was done, by "user <id> (deleted)"."""
+    admin = UserFactory(is_superuser=True, is_staff=True, full_name="Sara Super")
+    editor = UserFactory(
+        is_staff=True, full_name="Petra Urednica", email="petra.urednica@example.org"
+    )
+    editor.groups.add(Group.objects.get(name=TRAINERS))
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+    client.force_login(admin)
+    edit_url = reverse("wagtailusers_users:edit", args=[editor.pk])
+    values = form_values(client.get(edit_url).content.decode())
+    values["organisation"] = "Studio Urednica"
+    response = client.post(edit_url, values)
+    assert response.status_code == 302, form_errors(response)
+
+    client.force_login(editor)
+    account_url = reverse("wagtailadmin_account")
+    values = form_values(client.get(account_url).content.decode())
+    values["avatar-avatar"] = small_png("petra.png")
+    # Wagtail's name panel (where the page still has it) asks for a first and a
+    # last name that our user model does not have; the person types them.
+    for field, part in (("first_name", "Petra"), ("last_name", "Urednica")):
+        if f"name_email-{field}" in values:
+            values[f"name_email-{field}"] = part
+    response = client.post(account_url, values)
+    assert response.status_code == 302, form_errors(response)
+    avatar = UserProfile.get_for_user(editor).avatar
+    assert avatar and avatar.storage.exists(avatar.name)
+    avatar_storage, avatar_name = avatar.storage, avatar.name
+
+    comment = Comment.objects.create(
+        page=demo_course,
+        user=editor,
+        text="Petra's note: check the pricing table",
+        contentpath="title",
+    )
+    comment.log_create(user=editor)
+    reply = CommentReply.objects.create(
+        comment=comment, user=admin, text="Done, Petra Urednica"
+    )
+    reply.log_create(user=admin)
+
+    texts = log_entry_texts()
+    assert any("Petra Urednica" in text for text in texts)  # the setup is real
+    with django_capture_on_commit_callbacks(execute=True):
+        export = data_export_request(user=editor)
+    export.refresh_from_db()
+    assert any(name.startswith("files/profile_picture/") for name in read_zip(export))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        account_erase(user=editor, requested_by=admin, reason="E-mail of 3 May 2026")
+
+    for text in log_entry_texts():
+        assert "Petra" not in text and "Urednica" not in text, text
+        assert editor.email not in text.lower(), text
+    assert not avatar_storage.exists(avatar_name)
+    # The history keeps what happened to the record, without the person.
+    erased = ModelLogEntry.objects.filter(object_id=str(editor.pk))
+    assert {entry.action for entry in erased} >= {"wagtail.edit"}
+    (label,) = {entry.label for entry in erased}
+    assert label.endswith(
+        f" #{editor.pk}"
+    )  # "Erased account #…" in the site's language
+    client.force_login(admin)
+    history = client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
+    assert f"user {editor.pk} (deleted)" in history
+    assert "Petra" not in history
