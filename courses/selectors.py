@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from assessments.entrecomp import BAND_ORDER, COMPETENCE_NAMES
 from assessments.selectors import response_result, submitted_responses
+from lms.search import search_words
 
 from .models import (
     CourseIndexPage,
@@ -242,9 +243,13 @@ def catalogue_search(
     if sector:
         # Courses with no sectors listed suit every sector.
         courses = courses.filter(Q(sectors__icontains=f'"{sector}"') | Q(sectors=[]))
-    if q:
+    if search_words(q):
+        # Every word must match, in any of its forms (lms/search.py).
         matching_ids = [
-            page.pk for page in CoursePage.objects.child_of(index_page).live().search(q)
+            page.pk
+            for page in CoursePage.objects.child_of(index_page)
+            .live()
+            .search(q, operator="and")
         ]
         courses = courses.filter(pk__in=matching_ids)
     return courses.distinct()

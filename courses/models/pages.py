@@ -40,6 +40,10 @@ class CourseIndexPage(Page):
         form = CatalogueFilterForm(request.GET or None)
         filters = form.cleaned_data if form.is_valid() else {}
         context["filter_form"] = form
+        # What the empty result says depends on what narrowed it.
+        context["filtered"] = any(filters.values())
+        others = any(value for name, value in filters.items() if name != "q")
+        context["searched_only_for"] = "" if others else filters.get("q", "")
         courses = catalogue_search(index_page=self, **filters)
         paginator = Paginator(courses, self.COURSES_PER_PAGE)
         context["page_of_courses"] = paginator.get_page(request.GET.get("page"))

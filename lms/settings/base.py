@@ -427,7 +427,9 @@ TASKS = {"default": {"BACKEND": "lms.tasks_backend.CeleryBackend"}}
 
 WAGTAIL_SITE_NAME = "Creative Cities Academy"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, made to take any string and to match word forms
+# (lms/search.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "lms.search"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv"]
 # Uploads: images only in raster formats (no SVG: it can carry script) and at
 # most 10 MB / 40 megapixels; documents only in the formats above. The web
