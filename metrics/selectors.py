@@ -14,13 +14,13 @@ from itertools import compress
 
 from django.db.models import Q, Sum
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from pyroaring import BitMap
 
 from accounts.models import BusinessStage, City, CreativeSector, Gender
 from assessments.entrecomp import COMPETENCE_NAMES
 from courses.models import CoursePage, CourseVisit, LessonPage
+from lms.spreadsheets import Number, Percentage
 
 from . import summary
 from .models import CellCount, LearnerSet, SummaryRefresh
@@ -34,19 +34,18 @@ def suppress(count: int) -> int | str:
     return SUPPRESSED if 0 < count < SMALLEST_GROUP else count
 
 
-def rate(part: int, whole: int) -> str:
-    """A percentage, unless either side describes fewer than five people."""
+def rate(part: int, whole: int) -> Percentage | str:
+    """A share (shown "45 %", exported as a number), unless either side
+    describes fewer than five people."""
     if not whole or 0 < part < SMALLEST_GROUP or whole < SMALLEST_GROUP:
         return "–" if not whole else SUPPRESSED
-    return f"{100 * part / whole:.0f} %"
+    return Percentage(part / whole)
 
 
-def decimal(value: float, places: int, *, sign: bool = False) -> str:
-    """A decimal as the language writes it (24.8 / 24,8), "+" before a positive
-    change when `sign`."""
-    rounded = round(value, places) + 0.0  # no "-0.00"
-    text = number_format(rounded, places)
-    return f"+{text}" if sign and rounded > 0 else text
+def decimal(value: float, places: int, *, sign: bool = False) -> Number:
+    """A decimal shown as the language writes it (24.8 / 24,8; "+" before a
+    positive change when `sign`), exported as a number."""
+    return Number(value, places, signed=sign)
 
 
 @dataclass(frozen=True)

