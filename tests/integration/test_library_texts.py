@@ -43,7 +43,7 @@ def test_a_short_password_is_refused_in_slovenian(client, demo_site):
     ("language", "long", "short"),
     [
         ("sl", "27. novembra 2026", "27. 11. 2026"),
-        ("en", "Nov. 27, 2026", "11/27/2026"),
+        ("en", "27 November 2026", "27 Nov 2026"),  # British (lms/formats/en)
     ],
 )
 def test_dates_as_the_language_writes_them(language, long, short):
