@@ -1,5 +1,5 @@
 """Staff views: every certificate with its state and error, and the actions on one
-(revoke with a reason, re-issue, retry a failed one)."""
+(revoke with a reason on a page of its own, re-issue, retry a failed one)."""
 
 import datetime
 
@@ -77,8 +77,15 @@ class CertificatesReportView(ReportView):
 class RevokeForm(forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Reason for revoking"),
+        help_text=gettext_lazy(
+            "Kept with the certificate and in the security log; not shown on the "
+            "verification page."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
+        error_messages={
+            "required": gettext_lazy("Give the reason for revoking."),
+        },
     )
 
 
@@ -89,22 +96,14 @@ def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         Certificate.objects.select_related("revoked_by"), pk=pk
     )
     can_manage = request.user.has_perm("certificates.revoke_certificate")
-    form = RevokeForm(request.POST or None)
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
+        # Revoking has its own page (certificate_revoke), which asks for the
+        # reason before anything happens.
         action = request.POST.get("action")
         try:
-            if action == "revoke":
-                if form.is_valid():
-                    services.certificate_revoke(
-                        certificate=certificate,
-                        revoked_by=request.user,
-                        reason=form.cleaned_data["reason"],
-                    )
-                    messages.success(request, _("The certificate was revoked."))
-                    return HttpResponseRedirect(request.path)
-            elif action == "reissue":
+            if action == "reissue":
                 services.certificate_reissue(certificate=certificate)
                 messages.success(request, _("The certificate will be issued again."))
                 return HttpResponseRedirect(request.path)
@@ -120,14 +119,63 @@ def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "certificates/admin/detail.html",
         {
             "certificate": certificate,
-            "form": form,
             "can_manage": can_manage,
-            "page_title": certificate.holder_name,
+            "page_title": certificate.holder_name
+            or _("Certificate of an erased account"),
             "header_icon": "doc-full",
             "breadcrumbs_items": [
                 {"url": reverse("wagtailadmin_home"), "label": _("Home")},
                 {"url": reverse("certificates_admin"), "label": _("Certificates")},
                 {"url": "", "label": str(certificate)},
+            ],
+        },
+    )
+
+
+def certificate_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    """Revoking, confirmed: the page says what revoking does and asks for the
+    reason; only its form (with a reason) revokes. A certificate that is already
+    revoked goes back to its page with a message."""
+    if not request.user.has_perm("certificates.revoke_certificate"):
+        raise PermissionDenied
+    certificate = get_object_or_404(Certificate, pk=pk)
+    detail_url = reverse("certificates_admin_detail", args=[certificate.pk])
+    if certificate.status == Certificate.Status.REVOKED:
+        messages.error(request, _("This certificate is already revoked."))
+        return HttpResponseRedirect(detail_url)
+    form = RevokeForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            services.certificate_revoke(
+                certificate=certificate,
+                revoked_by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.error(request, error.messages[0])
+                return HttpResponseRedirect(detail_url)
+        else:
+            messages.success(request, _("The certificate was revoked."))
+            return HttpResponseRedirect(detail_url)
+    title = _("Revoke certificate")
+    return TemplateResponse(
+        request,
+        "certificates/admin/revoke.html",
+        {
+            "certificate": certificate,
+            "form": form,
+            "detail_url": detail_url,
+            "page_title": title,
+            "header_icon": "warning",
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+                {"url": reverse("certificates_admin"), "label": _("Certificates")},
+                {"url": detail_url, "label": str(certificate)},
+                {"url": "", "label": title},
             ],
         },
     )

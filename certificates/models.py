@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -150,7 +151,7 @@ class Certificate(models.Model):
         PENDING = "pending", _("Pending")
         ISSUED = "issued", _("Issued")
         FAILED = "failed", _("Failed")
-        REVOKED = "revoked", _("Revoked")
+        REVOKED = "revoked", pgettext_lazy("certificate", "Revoked")
 
     enrolment = models.OneToOneField(
         "courses.Enrolment",
@@ -220,3 +221,9 @@ class Certificate(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.status == self.Status.ISSUED
+
+    @property
+    def holder_erased(self) -> bool:
+        """The holder erased their account (a certificate is created for a
+        person; only the erasure unlinks it): it stays revoked, without a name."""
+        return self.user_id is None

@@ -247,13 +247,21 @@ def certificate_revoke(
 def certificate_reissue(*, certificate: Certificate) -> Certificate:
     """Make a revoked certificate valid again: rendered anew (with today's name and
     settings) under the same code; the revocation stays in the record's history
-    fields until then cleared."""
+    fields until then cleared. Refused when the holder erased their account: a
+    certificate without its person would verify as valid for nobody."""
     from .tasks import certificate_render_task
 
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if certificate.status != Certificate.Status.REVOKED:
             raise ValidationError(_("Only a revoked certificate can be re-issued."))
+        if certificate.holder_erased:
+            raise ValidationError(
+                _(
+                    "This certificate cannot be re-issued: its holder erased their "
+                    "account, and with it their name."
+                )
+            )
         if certificate.user is not None:
             certificate.holder_name = (
                 certificate.user.full_name or certificate.holder_name

@@ -34,6 +34,11 @@ def register_certificate_admin_urls():
             admin_views.certificate_detail,
             name="certificates_admin_detail",
         ),
+        path(
+            "certificates/<int:pk>/revoke/",
+            admin_views.certificate_revoke,
+            name="certificates_admin_revoke",
+        ),
     ]
 
 
