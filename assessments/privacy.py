@@ -3,11 +3,57 @@
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils import translation
+
 from accounts.privacy import ExportFile
 
 
 def _when(value) -> str | None:
     return value.isoformat() if value else None
+
+
+def _readable(response) -> dict[str, Any]:
+    """A response's answers as the person read them: each statement with its
+    competence and the answer chosen on the scale; for a submitted one, the
+    score of each competence (as shown, on 1–5) and its band. Texts are the
+    instrument version's, in its language."""
+    from .scoring import score, shown
+
+    definition = response.definition
+    scale = {point["value"]: point["label"] for point in definition["scale"]}
+    answers = []
+    for area in definition["areas"]:
+        for dimension in area["dimensions"]:
+            for item in dimension["items"]:
+                if item["id"] not in response.answers:
+                    continue
+                value = response.answers[item["id"]]
+                answers.append(
+                    {
+                        "statement": item["text"],
+                        "competence": dimension["name"],
+                        "area": area["name"],
+                        "answer": definition["not_applicable_label"]
+                        if value is None
+                        else scale.get(value),
+                        "value": value,
+                    }
+                )
+    readable: dict[str, Any] = {"answers": answers}
+    if response.is_submitted:
+        with translation.override(definition.get("language")):
+            readable["scores"] = [
+                {
+                    "competence": competence.name,
+                    "score": None
+                    if competence.mean is None
+                    else float(shown(competence.mean)),
+                    "level": str(competence.band.label) if competence.band else None,
+                    "statements_answered": competence.answered,
+                }
+                for competence in score(definition, response.answers).competences
+            ]
+    return readable
 
 
 class AssessmentsProvider:
@@ -34,7 +80,7 @@ class AssessmentsProvider:
                     "id": str(response.uuid),
                     "instrument": str(response.version),
                     "status": response.status,
-                    "answers": response.answers,
+                    **_readable(response),
                     "started_at": _when(response.started_at),
                     "submitted_at": _when(response.submitted_at),
                 }

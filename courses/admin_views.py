@@ -12,11 +12,13 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
+
+from lms.spreadsheets import Percentage
 
 from . import services
 from .models import Enrolment
@@ -38,6 +40,14 @@ class LearnersFilterSet(WagtailFilterSet):
         fields = ["course", "status"]
 
 
+def enrolment_state(enrolment: Enrolment) -> str:
+    """The enrolment's state as staff read it: "Completed" once the learner
+    completed the course (its status stays "Enrolled" then)."""
+    if enrolment.is_active and enrolment.is_completed:
+        return pgettext("enrolment state", "Completed")
+    return enrolment.get_status_display()
+
+
 class ProgressColumn(Column):
     def get_value(self, instance):
         return f"{instance.progress_percent}%"
@@ -54,7 +64,7 @@ class LearnersReportView(ReportView):
         Column("learner_name", label=gettext_lazy("Learner")),
         Column("learner_email", label=gettext_lazy("E-mail")),
         Column("course", label=gettext_lazy("Course")),
-        Column("get_status_display", label=gettext_lazy("Status")),
+        Column("state", label=gettext_lazy("Status")),
         ProgressColumn("progress", label=gettext_lazy("Progress")),
         Column("quizzes_passed", label=gettext_lazy("Quizzes passed")),
         Column("best_quiz_score", label=gettext_lazy("Best quiz score (%)")),
@@ -66,7 +76,7 @@ class LearnersReportView(ReportView):
         "learner_name",
         "learner_email",
         "course.title",
-        "get_status_display",
+        "state",
         "progress_percent",
         "quizzes_passed",
         "best_quiz_score",
@@ -79,10 +89,10 @@ class LearnersReportView(ReportView):
         "learner_name": gettext_lazy("Learner"),
         "learner_email": gettext_lazy("E-mail"),
         "course.title": gettext_lazy("Course"),
-        "get_status_display": gettext_lazy("Status"),
-        "progress_percent": gettext_lazy("Progress (%)"),
+        "state": gettext_lazy("Status"),
+        "progress_percent": gettext_lazy("Progress"),
         "quizzes_passed": gettext_lazy("Quizzes passed"),
-        "best_quiz_score": gettext_lazy("Best quiz score (%)"),
+        "best_quiz_score": gettext_lazy("Best quiz score"),
         "requested_at": gettext_lazy("Requested"),
         "enrolled_at": gettext_lazy("Enrolled"),
         "completed_at": gettext_lazy("Completed"),
@@ -117,12 +127,19 @@ class LearnersReportView(ReportView):
         for enrolment in object_list:
             enrolment.learner_name = enrolment.user.full_name
             enrolment.learner_email = enrolment.user.email
+            enrolment.state = enrolment_state(enrolment)
         return object_list
 
     def to_row_dict(self, item):
         item.learner_name = item.user.full_name
         item.learner_email = item.user.email
-        return super().to_row_dict(item)
+        item.state = enrolment_state(item)
+        row = super().to_row_dict(item)
+        # Shares, so that a spreadsheet holds them as numbers (0.25 shown 25%).
+        row["progress_percent"] = Percentage(item.progress_percent / 100)
+        if item.best_quiz_score is not None:
+            row["best_quiz_score"] = Percentage(item.best_quiz_score / 100)
+        return row
 
 
 def enrolment_requests(request: HttpRequest) -> HttpResponse:

@@ -10,6 +10,57 @@ def _when(value) -> str | None:
     return value.isoformat() if value else None
 
 
+def _quiz_attempt(attempt) -> dict[str, Any]:
+    """A quiz attempt as the person can read it: each question's text, the
+    answers they chose (their texts), whether that was right, and the score.
+    Texts come from the lesson as it is now; a question or answer removed since
+    keeps its id."""
+    quiz = attempt.lesson.quiz(attempt.quiz_id)
+    questions = (
+        {q.id: q.value for q in quiz.value["questions"].bound_blocks} if quiz else {}
+    )
+    # In the quiz's order (the stored answers' order is the database's).
+    order = [q for q in questions if q in attempt.answers]
+    order += sorted(set(attempt.answers) - set(questions))
+    answered = []
+    for question_id in order:
+        chosen, question = attempt.answers[question_id], questions.get(question_id)
+        if question is None:
+            answered.append({"question_id": question_id, "chosen_answer_ids": chosen})
+            continue
+        answers = {a.id: a.value for a in question["answers"].bound_blocks}
+        right = {answer_id for answer_id, a in answers.items() if a["correct"]}
+        answered.append(
+            {
+                "question": question["text"],
+                "chosen_answers": [
+                    answers[a]["text"] if a in answers else a for a in chosen
+                ],
+                "correct": set(chosen) == right,
+            }
+        )
+    return {
+        "lesson": attempt.lesson.title,
+        "quiz": quiz.value["title"] if quiz else attempt.quiz_id,
+        "questions": answered,
+        "score": attempt.score,  # per cent
+        "pass_mark": quiz.value["pass_mark"] if quiz else None,
+        "passed": attempt.passed,
+        "submitted_at": _when(attempt.submitted_at),
+    }
+
+
+def _exercise_answer(answer) -> dict[str, Any]:
+    exercise = answer.lesson.exercise(answer.exercise_id)
+    return {
+        "lesson": answer.lesson.title,
+        "exercise": exercise.value["title"] if exercise else answer.exercise_id,
+        "task": exercise.value["prompt"] if exercise else None,
+        "text": answer.text,
+        "updated_at": _when(answer.updated_at),
+    }
+
+
 class CoursesProvider:
     """Enrolments with their progress, lesson completions, quiz attempts and
     exercise answers; the days the person opened a course's page; the trainer
@@ -57,23 +108,11 @@ class CoursesProvider:
                         for completion in enrolment.lesson_completions.all()
                     ],
                     "quiz_attempts": [
-                        {
-                            "lesson": attempt.lesson.title,
-                            "quiz": attempt.quiz_id,
-                            "answers": attempt.answers,
-                            "score": attempt.score,
-                            "passed": attempt.passed,
-                            "submitted_at": _when(attempt.submitted_at),
-                        }
+                        _quiz_attempt(attempt)
                         for attempt in enrolment.quiz_attempts.all()
                     ],
                     "exercise_answers": [
-                        {
-                            "lesson": answer.lesson.title,
-                            "exercise": answer.exercise_id,
-                            "text": answer.text,
-                            "updated_at": _when(answer.updated_at),
-                        }
+                        _exercise_answer(answer)
                         for answer in enrolment.exercise_answers.all()
                     ],
                 }

