@@ -3,7 +3,12 @@
 grouped by area, with the previous attempt overlaid.
 
 The centre is at (0, 0); the viewBox is sized to the labels, whose widths are
-estimated from their length, so long names in any language stay inside."""
+estimated from their length, so long names in any language stay inside.
+
+Named spokes need a wide chart: squeezed into a phone's width their labels shrink
+to about 7 px. So the chart also comes with numbered spokes (`numbered=True`),
+shown on narrow screens, where the numbers stay readable and the result table,
+whose rows carry the same numbers, names them."""
 
 import math
 import textwrap
@@ -40,6 +45,7 @@ def _points(points: list[tuple[float, float]]) -> str:
 @dataclass(frozen=True)
 class Spoke:
     code: str
+    number: int
     end: tuple[float, float]
     label_x: float
     label_y: float
@@ -169,26 +175,35 @@ def _sector_path(start: float, end: float, radius: float) -> str:
     return f"M0,0 L{x1},{y1} A{radius},{radius} 0 {large} 1 {x2},{y2} Z"
 
 
-def radar_chart(*, result: Result, previous: Result | None = None) -> RadarChart:
+def radar_chart(
+    *, result: Result, previous: Result | None = None, numbered: bool = False
+) -> RadarChart:
     """Coordinates for the chart of `result` (and `previous`, matched by
     competence code). The first spoke points up; spokes go clockwise in the
-    instrument's order, so each area's competences sit together."""
+    instrument's order, so each area's competences sit together. Spokes are
+    labelled with the competences' names, or with their numbers (1, 2, …, in
+    the same order) when `numbered`."""
     competences = result.competences
     count = len(competences)
     step = 2 * math.pi / count
     angles = [-math.pi / 2 + index * step for index in range(count)]
 
     labels = [
-        _label(angle, competence.name)
-        for competence, angle in zip(competences, angles, strict=True)
+        _label(angle, str(number) if numbered else competence.name)
+        for number, (competence, angle) in enumerate(
+            zip(competences, angles, strict=True), start=1
+        )
     ]
     _separate(labels)
     bounds = _Bounds()
     spokes = []
-    for competence, label in zip(competences, labels, strict=True):
+    for number, (competence, label) in enumerate(
+        zip(competences, labels, strict=True), start=1
+    ):
         spokes.append(
             Spoke(
                 code=competence.code,
+                number=number,
                 end=_point(label.angle, RADIUS),
                 label_x=label.x,
                 label_y=round(label.y, 1),

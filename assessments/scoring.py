@@ -14,7 +14,7 @@ the learner reads it, rounded half up to one decimal (`shown`): a score shown as
 3.5 is in the band that starts at 3.5, and a change shown as +0.5 is a change."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
 from math import floor
@@ -168,6 +168,26 @@ def score(definition: Definition, answers: Answers) -> Result:
             )
         )
     return Result(areas=tuple(areas))
+
+
+def relabelled(
+    result: Result, *, competences: Mapping[str, str], areas: Mapping[str, str]
+) -> Result:
+    """The same result with its competences and areas named anew by code (a
+    name not given is kept): scores never depend on names."""
+    return Result(
+        areas=tuple(
+            replace(
+                area,
+                name=areas.get(area.code, area.name),
+                competences=tuple(
+                    replace(c, name=competences.get(c.code, c.name))
+                    for c in area.competences
+                ),
+            )
+            for area in result.areas
+        )
+    )
 
 
 class Trend(StrEnum):

@@ -1,13 +1,15 @@
 """Read-side queries used by views, other apps (the dashboard, course
 recommendations) and reports."""
 
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 from wagtail.models import Locale
 
-from .definitions import step_item_ids
+from .definitions import Definition, instrument_definition, step_item_ids
 from .entrecomp import Band
 from .models import Instrument, Response
-from .scoring import Result, score
+from .scoring import Result, relabelled, score
 
 
 def offered_instrument(*, locale: Locale | None = None) -> Instrument | None:
@@ -114,3 +116,63 @@ def can_view_response(*, user, response: Response) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return response.user_id == user.pk or user.has_perm("assessments.view_any_response")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How one language words an instrument: its title and the names of its
+    competences and areas by code."""
+
+    language: str
+    title: str
+    competences: dict[str, str]
+    areas: dict[str, str]
+
+    @classmethod
+    def of(cls, definition: Definition) -> "Wording":
+        return cls(
+            language=definition["language"],
+            title=definition["title"],
+            competences={
+                dimension["competence"]: dimension["name"]
+                for area in definition["areas"]
+                for dimension in area["dimensions"]
+            },
+            areas={area["code"]: area["name"] for area in definition["areas"]},
+        )
+
+    def result(self, result: Result) -> Result:
+        return relabelled(result, competences=self.competences, areas=self.areas)
+
+
+def instrument_wording(*, response: Response, language: str) -> Wording:
+    """The response's instrument as its translation into `language` words it
+    (the same instrument: one translation_key, competences matched by code), so
+    a result reads in the page's language whatever language it was answered in.
+    The response's own wording when that is the language or there is no such
+    translation."""
+    own = Wording.of(response.version.definition)
+    if own.language == language:
+        return own
+    translation = (
+        Instrument.objects.filter(
+            translation_key=response.instrument_key,
+            locale__language_code=language,
+            live=True,
+        )
+        .order_by("pk")
+        .first()
+    )
+    if translation is None:
+        return own
+    version = translation.versions.order_by("-number").first()
+    definition = version.definition if version else instrument_definition(translation)
+    wording = Wording.of(definition)
+    # A competence or area the translation lacks keeps its own name (and the
+    # page marks the names with one language, so keep the whole wording then).
+    if not (
+        set(own.competences) <= set(wording.competences)
+        and set(own.areas) <= set(wording.areas)
+    ):
+        return own
+    return wording

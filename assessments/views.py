@@ -8,8 +8,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
@@ -21,6 +21,7 @@ from .scoring import MIN_ANSWERS, NOISE, Result, compare
 from .selectors import (
     can_view_response,
     draft_for,
+    instrument_wording,
     offered_instrument,
     previous_response,
     response_result,
@@ -263,19 +264,26 @@ def result(request: HttpRequest, response_id) -> HttpResponse:
         if response.user_id != request.user.pk:
             raise Http404
         return HttpResponseRedirect(_step_url(response, resume_step(response)))
-    current = response_result(response)
+    # Named in the page's language (the instrument's translation), scored as
+    # answered.
+    wording = instrument_wording(response=response, language=get_language())
+    current = wording.result(response_result(response))
     earlier = previous_response(response)
-    previous = response_result(earlier) if earlier else None
+    previous = wording.result(response_result(earlier)) if earlier else None
     context = {
         "response": response,
         "definition": response.version.definition,
-        "content_language": response.version.definition["language"],
+        "instrument_title": wording.title,
+        "content_language": wording.language,
         "result": current,
         "extra_panels": _result_panels(request, response, current),
         "previous_response": earlier,
         "previous": previous,
         "rows": _table_rows(current, previous),
         "chart": radar_chart(result=current, previous=previous)
+        if len(current.competences) >= 3
+        else None,
+        "chart_numbered": radar_chart(result=current, previous=previous, numbered=True)
         if len(current.competences) >= 3
         else None,
         "min_answers": MIN_ANSWERS,
@@ -297,20 +305,24 @@ class CompareForm(forms.Form):
     def __init__(self, *args, attempts: list[Response], **kwargs):
         super().__init__(*args, **kwargs)
         # Newest first; numbered from the first attempt so equal times differ.
-        choices = [
-            (
-                str(attempt.uuid),
-                _("Attempt %(number)s: %(date)s · %(title)s")
-                % {
-                    "number": len(attempts) - index,
-                    "date": formats.date_format(
-                        timezone.localtime(attempt.submitted_at), "DATETIME_FORMAT"
-                    ),
-                    "title": attempt.version.definition["title"],
-                },
+        # Short enough for a phone's select: a short date, and the title only
+        # when the attempts are at different instruments.
+        one_instrument = len({attempt.instrument_key for attempt in attempts}) == 1
+        choices = []
+        for index, attempt in enumerate(attempts):
+            moment = timezone.localtime(attempt.submitted_at)
+            values = {
+                "number": len(attempts) - index,
+                "date": formats.date_format(moment, "SHORT_DATE_FORMAT"),
+                "time": formats.time_format(moment, "TIME_FORMAT"),
+                "title": attempt.version.definition["title"],
+            }
+            label = (
+                _("Attempt %(number)s: %(date)s, %(time)s")
+                if one_instrument
+                else _("Attempt %(number)s: %(date)s, %(time)s · %(title)s")
             )
-            for index, attempt in enumerate(attempts)
-        ]
+            choices.append((str(attempt.uuid), label % values))
         self.fields["earlier"].choices = choices
         self.fields["later"].choices = choices
 
@@ -337,11 +349,16 @@ def history(request: HttpRequest) -> HttpResponse:
             first, second = by_uuid[chosen["earlier"]], by_uuid[chosen["later"]]
             if (first.submitted_at, first.pk) > (second.submitted_at, second.pk):
                 first, second = second, first
+            wording = instrument_wording(response=second, language=get_language())
             context.update(
                 {
                     "before": first,
                     "after": second,
-                    "changes": compare(response_result(first), response_result(second)),
+                    "names_language": wording.language,
+                    "changes": compare(
+                        wording.result(response_result(first)),
+                        wording.result(response_result(second)),
+                    ),
                 }
             )
         context["form"] = form

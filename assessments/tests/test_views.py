@@ -221,8 +221,17 @@ def test_result_has_a_chart_a_table_and_words(logged_in, instrument, learner):
     page = logged_in.get(result_url(response))
     assert page.status_code == 200
     html = page.content.decode()
-    assert '<svg class="radar__svg"' in html and 'role="img"' in html
+    assert '<svg class="radar__svg radar__svg--named"' in html and 'role="img"' in html
     assert '<title id="radar-title">' in html and '<desc id="radar-desc">' in html
+    # The phone's chart: spokes numbered like the table's rows.
+    assert '<svg class="radar__svg radar__svg--numbered"' in html
+    assert '<title id="radar-numbered-title">' in html
+    numbered = html.split("radar__svg--numbered")[1].split("</svg>")[0]
+    labels = re.findall(
+        r'<text [^>]*text-anchor="\w+"><tspan[^>]*>(\w+)</tspan>', numbered
+    )
+    assert labels == [str(number) for number in range(1, 16)]
+    assert '<span class="result-table__number">1</span> Spotting opportunities' in html
     assert html.count('<th scope="row">') == 15
     assert "4.7" in html  # (5 + 5 + 4) / 3 with one decimal
     assert "Not enough answers" in html
@@ -255,7 +264,8 @@ def test_result_overlays_the_previous_attempt(logged_in, instrument, learner):
     second = submitted(learner, instrument, value=3)
     html = logged_in.get(result_url(second)).content.decode()
     assert "Previous score" in html
-    assert html.count("radar__series--previous") == 1
+    # Once in each chart (named spokes, and numbered for phones).
+    assert html.count("radar__series--previous") == 2
     assert "higher (+1.0)" in html
     # The first attempt has no earlier one to compare with.
     html = logged_in.get(result_url(first)).content.decode()
@@ -271,6 +281,32 @@ def test_result_numbers_follow_the_language(client, instruments, learner):
     assert ">3,0<" in html  # Slovenian decimal comma
     # Chart coordinates are never localised.
     assert re.search(r'<circle cx="-?\d+\.\d" cy="-?\d+\.\d"', html)
+
+
+def test_a_result_names_competences_in_the_pages_language(client, instruments, learner):
+    """One instrument in two languages: a Slovenian attempt read in English
+    names its competences, areas and title as the English translation does (and
+    the other way round), in the table, the words and the chart."""
+    slovenian = submitted(learner, instruments["sl"], value=3)
+    english = submitted(learner, instruments["en"], value=4)
+    client.force_login(learner)
+
+    html = client.get(f"/en/assessment/results/{slovenian.uuid}/").content.decode()
+    assert "</span> Spotting opportunities</th>" in html
+    assert "Ideas and opportunities" in html
+    assert '<h1 lang="en">Entrepreneurial self-assessment</h1>' in html
+    assert '<tbody lang="en">' in html
+    for slovenian_name in ("Prepoznavanje priložnosti", "Ideje in priložnosti"):
+        assert slovenian_name not in html
+    assert ">3.0<" in html  # scored as answered
+
+    html = client.get(f"/sl/assessment/results/{english.uuid}/").content.decode()
+    assert "</span> Prepoznavanje priložnosti</th>" in html
+    assert "Spotting opportunities" not in html
+
+    html = client.get("/en/assessment/history/").content.decode()
+    assert '<th scope="row" lang="en">Spotting opportunities</th>' in html
+    assert "Prepoznavanje priložnosti" not in html
 
 
 # --- who may see what -----------------------------------------------------------------
@@ -342,6 +378,27 @@ def test_history_compares_two_attempts_with_the_noise_rule(
     assert "higher (+1.0)" in page.content.decode()
 
 
+def test_history_links_and_choices_read_apart_and_fit_a_phone(
+    logged_in, instrument, learner
+):
+    """Two attempts in one minute: each link and each choice says which attempt
+    it is, and a choice names no instrument when all are at one."""
+    for value in (2, 3):
+        submitted(learner, instrument, value=value)
+    html = logged_in.get(reverse("assessments:history")).content.decode()
+    links = re.findall(r'<a href="/en/assessment/results/[^"]+/">([^<]+)</a>', html)
+    assert len(links) == 2 and len(set(links)) == 2
+    assert links[0].startswith("Attempt 2: result of ")
+    options = re.findall(r"<option value=[^>]*>([^<]+)</option>", html)
+    assert len(options) == 4
+    assert options[0].startswith("Attempt 2: ")
+    assert all("Entrepreneurial" not in option for option in options)
+    assert max(len(option) for option in options) <= 32
+
+    landing = logged_in.get(reverse("assessments:landing")).content.decode()
+    assert "Attempt 2: result of " in landing and "Attempt 1: result of " in landing
+
+
 def test_history_refuses_bad_choices(logged_in, instrument, learner):
     first = submitted(learner, instrument, value=2)
     submitted(learner, instrument, value=3)
@@ -380,4 +437,4 @@ def test_history_queries_stay_flat(
         submitted(learner, instrument, value=value)
     with django_assert_max_num_queries(len(few)):
         page = logged_in.get(url)
-    assert page.content.decode().count("Result of ") == 8
+    assert page.content.decode().count(": result of ") == 8
