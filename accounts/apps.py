@@ -22,6 +22,12 @@ class AccountsConfig(AppConfig):
 
         wagtail_exports_install()
 
+        # Wagtail's exports (reports, listings) go through the platform's
+        # spreadsheet writer: no formulas from people's text, local dates.
+        from lms.spreadsheets import wagtail_exports_install
+
+        wagtail_exports_install()
+
 
 class AccountsUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with forms for our user model (no username, no
