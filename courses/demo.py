@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from assessments.models import Competence
+from home.demo import home_features_link
 from home.models import HomePage
 
 from .demo_activity import activity  # noqa: F401 - load_demo's second step
@@ -187,3 +188,5 @@ def load() -> Iterator[str]:
             continue
         course = _course(catalogue, language, trainer, original=course)
         yield f"Created the demo course “{course.title}” ({language})."
+    # The home page's "Courses" feature links to the catalogue, now that it is.
+    yield from home_features_link(destinations={"catalogue": catalogue})

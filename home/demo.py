@@ -26,6 +26,13 @@ HOME = {
         ),
         "hero_cta_text": "Preberite več o akademiji",
         "features_heading": "Kaj vas čaka",
+        # One link per feature, in order: to a site destination (home.blocks) or,
+        # for "catalogue", to the course catalogue page (linked by courses.demo).
+        "feature_links": [
+            ("Začnite samooceno", "assessment"),
+            ("Oglejte si tečaje", "catalogue"),
+            ("Preverite potrdilo", "verify"),
+        ],
         "features": [
             (
                 "Samoocena podjetnosti",
@@ -72,6 +79,11 @@ HOME = {
         ),
         "hero_cta_text": "Read more about the academy",
         "features_heading": "What you will find here",
+        "feature_links": [
+            ("Take the self-assessment", "assessment"),
+            ("Browse the courses", "catalogue"),
+            ("Verify a certificate", "verify"),
+        ],
         "features": [
             (
                 "A self-assessment of your enterprise",
@@ -230,9 +242,14 @@ def _home_fields(content: dict) -> dict:
                             "title": title,
                             "text": text,
                             "link_page": None,
-                            "link_text": "",
+                            "link_to": ""
+                            if destination == "catalogue"
+                            else destination,
+                            "link_text": link_text,
                         }
-                        for title, text in content["features"]
+                        for (title, text), (link_text, destination) in zip(
+                            content["features"], content["feature_links"], strict=True
+                        )
                     ],
                 },
             ),
@@ -244,6 +261,47 @@ def _home_fields(content: dict) -> dict:
 
 def _publish(page: Page) -> None:
     page.save_revision().publish()
+
+
+def home_features_link(*, destinations: dict[str, Page]) -> Iterator[str]:
+    """Link the demo home pages' features that have no link yet as the demo
+    content says: to a site destination, or to a page of `destinations` in the
+    home page's language (the course catalogue, made by another app's demo).
+    Idempotent; leaves a link an editor chose alone."""
+    for language, content in HOME.items():
+        home = HomePage.objects.filter(locale__language_code=language, depth=2).first()
+        if home is None:
+            continue
+        changed = False
+        for block in home.body:
+            if block.block_type != "features":
+                continue
+            for feature in block.value["features"]:
+                link = next(
+                    (
+                        link
+                        for (title, _text), link in zip(
+                            content["features"], content["feature_links"], strict=True
+                        )
+                        if title == feature["title"]
+                    ),
+                    None,
+                )
+                if link is None or feature["link_page"] or feature["link_to"]:
+                    continue
+                link_text, destination = link
+                page = destinations.get(destination)
+                if page is not None:
+                    feature["link_page"] = page.get_translation_or_none(home.locale)
+                elif destination not in destinations and destination != "catalogue":
+                    feature["link_to"] = destination
+                else:
+                    continue
+                feature["link_text"] = feature["link_text"] or link_text
+                changed = changed or bool(feature["link_page"] or feature["link_to"])
+        if changed:
+            home.save_revision().publish()
+            yield f"Linked the features of the home page ({language})."
 
 
 def _standard_page(parent: Page, content: dict, *, in_menu: bool, source=None) -> Page:

@@ -106,3 +106,40 @@ def test_partner_cities_are_spelled_as_each_language_writes_them(
         assert text in html
     for text in absent:
         assert text not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "links"),
+    [
+        (
+            "en",
+            {
+                "Take the self-assessment": "/en/assessment/",
+                "Browse the courses": "/en/courses/",
+                "Verify a certificate": "/en/verify/",
+            },
+        ),
+        (
+            "sl",
+            {
+                "Začnite samooceno": "/sl/assessment/",
+                "Oglejte si tečaje": "/sl/tecaji/",
+                "Preverite potrdilo": "/sl/verify/",
+            },
+        ),
+    ],
+)
+def test_feature_cards_link_where_a_visitor_can_go(
+    client, demo_course, language, links
+):
+    import re
+
+    html = client.get(f"/{language}/").content.decode()
+    features = html.split('<ul class="feature-grid">')[1].split("</ul>")[0]
+    found = dict(
+        (text, href)
+        for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', features)
+    )
+    assert found == links
+    for href in links.values():
+        assert client.get(href).status_code == 200  # not signed in
