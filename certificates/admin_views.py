@@ -89,6 +89,15 @@ class RevokeForm(forms.Form):
     )
 
 
+def _certificate_label(certificate: Certificate) -> str:
+    if certificate.holder_name:
+        return str(certificate)
+    # Erased holder: no name to start the label with.
+    return _("Certificate of an erased account (%(code)s)") % {
+        "code": certificate.verification_code
+    }
+
+
 def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("certificates.view_certificate"):
         raise PermissionDenied
@@ -120,13 +129,12 @@ def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "certificate": certificate,
             "can_manage": can_manage,
-            "page_title": certificate.holder_name
-            or _("Certificate of an erased account"),
+            "page_title": certificate.holder_name or _certificate_label(certificate),
             "header_icon": "doc-full",
             "breadcrumbs_items": [
                 {"url": reverse("wagtailadmin_home"), "label": _("Home")},
                 {"url": reverse("certificates_admin"), "label": _("Certificates")},
-                {"url": "", "label": str(certificate)},
+                {"url": "", "label": _certificate_label(certificate)},
             ],
         },
     )
@@ -174,7 +182,7 @@ def certificate_revoke(request: HttpRequest, pk: int) -> HttpResponse:
             "breadcrumbs_items": [
                 {"url": reverse("wagtailadmin_home"), "label": _("Home")},
                 {"url": reverse("certificates_admin"), "label": _("Certificates")},
-                {"url": detail_url, "label": str(certificate)},
+                {"url": detail_url, "label": _certificate_label(certificate)},
                 {"url": "", "label": title},
             ],
         },
