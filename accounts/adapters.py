@@ -7,6 +7,7 @@ from django.utils.encoding import force_str
 from django.utils.translation import gettext
 
 from .forms import PROFILE_FIELDS
+from .mail import mail_context
 from .tasks import email_send
 
 RETURNING_SESSION_KEY = "accounts_returning"
@@ -50,8 +51,10 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"[{gettext('Creative Cities Academy')}] {force_str(subject)}"
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        """Render the message in the request's language, send it from a worker
-        once the transaction that asked for it has committed."""
+        """Render the message in the request's language, naming the academy and
+        linking to its public address; send it from a worker once the
+        transaction that asked for it has committed."""
+        context = mail_context({"email": email, **context})
         message = self.render_mail(template_prefix, email, context)
         html_body = next(
             (

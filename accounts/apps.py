@@ -10,8 +10,8 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         # audit connects the security-log receivers, checks registers the
-        # deployment check of the rate-limit cache.
-        from . import audit, checks, privacy  # noqa: F401
+        # deployment check of the rate-limit cache; receivers acts on allauth's.
+        from . import audit, checks, privacy, receivers  # noqa: F401
 
         privacy.register(privacy.AccountProvider())
         privacy.register(privacy.EditorialProvider())

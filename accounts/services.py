@@ -182,3 +182,51 @@ def security_events_prune(*, now=None) -> int:
     cutoff = now - timedelta(days=settings.SECURITY_EVENT_RETENTION_DAYS)
     deleted, _by_model = SecurityEvent.objects.filter(at__lt=cutoff).delete()
     return deleted
+
+
+def staff_invitation_send(*, user: User) -> None:
+    """E-mail a person whose account staff created in the admin a link to
+    choose their password (allauth's password-reset link; following it also
+    confirms the address, see `password_reset_confirms_sole_address`). Their
+    address is recorded for allauth, unconfirmed, so they log in with it."""
+    from allauth.account.adapter import get_adapter
+    from allauth.account.forms import default_token_generator
+    from allauth.account.models import EmailAddress
+    from allauth.account.utils import user_pk_to_url_str
+    from django.urls import reverse
+
+    from .mail import public_url
+
+    if not user.password:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    EmailAddress.objects.get_or_create(
+        user=user,
+        email__iexact=user.email,
+        defaults={"email": user.email.lower(), "primary": True, "verified": False},
+    )
+    adapter = get_adapter()
+    key = f"{user_pk_to_url_str(user)}-{default_token_generator.make_token(user)}"
+    adapter.send_mail(
+        "account/email/staff_invitation",
+        user.email,
+        {
+            "user": user,
+            "password_set_url": adapter.get_reset_password_from_key_url(key),
+            "login_url": public_url(reverse("account_login")),
+        },
+    )
+
+
+def password_reset_confirms_sole_address(*, user: User) -> bool:
+    """A password set through an e-mailed link proves the address it went to.
+    With one address on the account that is the one: it counts as confirmed
+    (an invited staff member logs in straight after choosing a password)."""
+    from allauth.account.models import EmailAddress
+
+    addresses = list(EmailAddress.objects.filter(user=user))
+    if len(addresses) != 1 or addresses[0].verified:
+        return False
+    addresses[0].verified = True
+    addresses[0].save(update_fields=["verified"])
+    return True

@@ -114,3 +114,23 @@ def _view_name(url: str) -> str:
         return resolve(url).view_name
     except Resolver404:
         return ""
+
+
+@hooks.register("after_create_user")
+def _invite_created_user(request, user) -> None:
+    """Staff never type in a password for someone else: the new account's
+    owner gets an e-mail to choose their own, and the admin says so."""
+    from django.contrib import messages
+    from django.utils.translation import gettext
+
+    from .services import staff_invitation_send
+
+    staff_invitation_send(user=user)
+    messages.info(
+        request,
+        gettext(
+            "An invitation was sent to %(email)s. Its link lets them choose "
+            "a password and confirms the address; then they can log in."
+        )
+        % {"email": user.email},
+    )

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page, Site
 
 from .models import HomePage, SiteSettings, StandardPage
+from .site_address import public_address, site_address_apply
 
 DEMO_ADMIN_EMAIL = "admin@academy.example"
 DEMO_ADMIN_PASSWORD = os.environ.get("DEMO_ADMIN_PASSWORD", "creative-cities-demo")
@@ -347,9 +348,10 @@ def load() -> Iterator[str]:
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        hostname, port = public_address()
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home_sl,
             is_default_site=True,
             site_name="Creative Cities Academy",
@@ -358,6 +360,7 @@ def load() -> Iterator[str]:
         site.root_page = home_sl
         site.site_name = "Creative Cities Academy"
         site.save()
+    site_address_apply()
 
     home_en = HomePage.objects.filter(locale=en, depth=2).first()
     if home_en is None:
