@@ -42,10 +42,12 @@ class WorkerProcess:
         mail_dir: Path,
         concurrency: int = 1,
         extra_env: dict | None = None,
+        queues: str | None = None,
     ):
         self.database_name = database_name
         self.mail_dir = mail_dir
         self.concurrency = concurrency
+        self.queues = queues  # "mail,certificates"; None: every queue
         self.extra_env = extra_env or {}
         self.process: subprocess.Popen | None = None
         self.lines: queue.Queue[str] = queue.Queue()
@@ -81,6 +83,7 @@ class WorkerProcess:
                 "--without-mingle",
                 "--hostname",
                 f"test-{uuid.uuid4().hex[:8]}@%h",
+                *(["--queues", self.queues] if self.queues else []),
             ],
             env=env,
             stdout=subprocess.PIPE,
@@ -168,7 +171,8 @@ def wait_until(
 def start_worker(transactional_db, tmp_path):
     """Start real worker processes on the configured broker (Redis in CI, the
     filesystem transport locally) reading the test database; `extra_env` sets
-    their environment. Tasks sent by the test go through the broker."""
+    their environment; `queues` the queues they serve (default: all). Tasks
+    sent by the test go through the broker."""
     from django.db import connection
 
     from lms.celery import app
@@ -180,12 +184,15 @@ def start_worker(transactional_db, tmp_path):
     previous_eager = app.conf.task_always_eager
     app.conf.task_always_eager = False
 
-    def start(concurrency: int = 1, **extra_env) -> WorkerProcess:
+    def start(
+        concurrency: int = 1, queues: str | None = None, **extra_env
+    ) -> WorkerProcess:
         worker = WorkerProcess(
             connection.settings_dict["NAME"],
             mail_dir,
             concurrency=concurrency,
             extra_env=extra_env,
+            queues=queues,
         )
         workers.append(worker)
         worker.start()

@@ -7,6 +7,7 @@ from pathlib import Path
 import dj_database_url
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Everything the running platform writes (SQLite file, media, queue, cache) lives
@@ -390,6 +391,26 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
+# Queues. Mail to a person and certificate rendering never wait behind
+# housekeeping (Wagtail's reference index, search index, renditions, hundreds at
+# a time after an import): they have queues of their own, served by a worker
+# process of their own (Procfile, README "Background work"). A worker serves
+# several queues in turn, not in order of preference, so only a separate
+# process guarantees it. A task that mails a person is named `*_notify` (or is
+# routed here by name); everything else goes to Celery's default queue.
+CELERY_TASK_QUEUES = [
+    Queue("mail"),
+    Queue("certificates"),
+    Queue("celery"),
+    Queue("housekeeping"),
+]
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_ROUTES = {
+    "accounts.email_send": {"queue": "mail"},
+    "*_notify": {"queue": "mail"},
+    "certificates.render": {"queue": "certificates"},
+    "lms.run_django_task": {"queue": "housekeeping"},
+}
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240

@@ -3,6 +3,11 @@ import importlib
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
+
+INLINE_TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+}
 
 
 class Command(BaseCommand):
@@ -13,6 +18,21 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options) -> None:
+        # What the demo leaves for later (Wagtail's reference and search index
+        # entries for every page, a render task for each certificate the demo
+        # already rendered) is done here and now: a few hundred tasks left in the
+        # queue would keep the worker busy for minutes after `make run` starts.
+        from lms.celery import app
+
+        eager = app.conf.task_always_eager
+        app.conf.task_always_eager = True
+        try:
+            with override_settings(TASKS=INLINE_TASKS):
+                self._load()
+        finally:
+            app.conf.task_always_eager = eager
+
+    def _load(self) -> None:
         # Each app that has demo content says so in a `demo.py` with a `load()`;
         # running them in INSTALLED_APPS order keeps dependencies first. Then
         # each `activity()` (where there is one) adds what people did with that
