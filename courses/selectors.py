@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from assessments.entrecomp import BAND_ORDER, COMPETENCE_NAMES
@@ -59,14 +60,24 @@ class Outline:
         following = self.lessons[position + 1] if position + 1 < len(ids) else None
         return previous, following
 
-    def continue_entry(self) -> LessonEntry | None:
-        """The first unfinished lesson (required ones first), else the first one."""
-        for entry in self.lessons:
-            if not entry.done and entry.lesson.required and not entry.locked:
+    def continue_entry(self, last_lesson_id: int | None = None) -> LessonEntry | None:
+        """Where "Continue" leads: the last visited lesson while it is unfinished;
+        else the first unfinished required lesson after it (then the earlier
+        ones), then unfinished optional ones in the same order; else the first."""
+        open_entries = [e for e in self.lessons if not e.done and not e.locked]
+        last = self.entry(last_lesson_id) if last_lesson_id else None
+        if last is not None and last in open_entries:
+            return last
+        if last is not None:
+            # Start looking just after the last visited lesson, then wrap around.
+            after = [e for e in open_entries if e.number > last.number]
+            before = [e for e in open_entries if e.number < last.number]
+            open_entries = after + before
+        for entry in open_entries:
+            if entry.lesson.required:
                 return entry
-        for entry in self.lessons:
-            if not entry.done and not entry.locked:
-                return entry
+        if open_entries:
+            return open_entries[0]
         return self.lessons[0] if self.lessons else None
 
 
@@ -77,21 +88,44 @@ def course_outline(
     current_lesson_id: int | None = None,
 ) -> Outline:
     """Modules and live lessons of a course in tree order, with each lesson's state
-    for the enrolment. Three queries whatever the size of the course."""
+    for the enrolment. Three queries whatever the size of the course. An
+    enrolment in a translation of the course marks the same lessons (by their
+    translation key) as done, for a learner reading the other language."""
     if course is None or not course.path:
         return Outline()  # a page being previewed before it was first saved
     modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
-    live_module_paths = {module.path: module for module in modules}
-    lessons = (
+    lessons = list(
         LessonPage.objects.descendant_of(course).live().order_by("path").defer("body")
     )
-    done_ids: set[int] = set()
+    done: set = set()
     if enrolment is not None:
-        done_ids = set(
+        field = (
+            "lesson_id"
+            if enrolment.course_id == course.pk
+            else "lesson__translation_key"
+        )
+        done = set(
             LessonCompletion.objects.filter(enrolment=enrolment).values_list(
-                "lesson_id", flat=True
+                field, flat=True
             )
         )
+    return _outline_assemble(
+        course=course,
+        modules=modules,
+        lessons=lessons,
+        is_done=(
+            (lambda lesson: lesson.pk in done)
+            if enrolment is None or enrolment.course_id == course.pk
+            else (lambda lesson: lesson.translation_key in done)
+        ),
+        current_lesson_id=current_lesson_id,
+    )
+
+
+def _outline_assemble(
+    *, course, modules, lessons, is_done, current_lesson_id=None
+) -> Outline:
+    live_module_paths = {module.path: module for module in modules}
     outline = Outline()
     entries_by_module: dict[str, list[LessonEntry]] = {m.path: [] for m in modules}
     blocked = False
@@ -99,7 +133,7 @@ def course_outline(
         module = live_module_paths.get(lesson.path[: -LessonPage.steplen])
         if module is None:
             continue  # an unpublished module takes its lessons out of the course
-        done = lesson.pk in done_ids
+        done = is_done(lesson)
         entry = LessonEntry(
             lesson=lesson,
             module=module,
@@ -116,6 +150,40 @@ def course_outline(
     return outline
 
 
+def course_outlines(*, enrolments: list[Enrolment]) -> dict[int, Outline]:
+    """The outline of each enrolment's course with its state, by enrolment id:
+    three queries whatever the number of courses (for the dashboard)."""
+    courses = {e.course_id: e.course for e in enrolments}
+    if not courses:
+        return {}
+    under_courses = Q()
+    for course in courses.values():
+        under_courses |= Q(path__startswith=course.path)
+    course_by_path = {course.path: course for course in courses.values()}
+    modules: dict[str, list] = {path: [] for path in course_by_path}
+    for module in ModulePage.objects.filter(under_courses).live().order_by("path"):
+        modules.setdefault(module.path[: -ModulePage.steplen], []).append(module)
+    lessons: dict[str, list] = {path: [] for path in course_by_path}
+    for lesson in (
+        LessonPage.objects.filter(under_courses).live().order_by("path").defer("body")
+    ):
+        lessons.setdefault(lesson.path[: -2 * LessonPage.steplen], []).append(lesson)
+    done: dict[int, set[int]] = {e.pk: set() for e in enrolments}
+    for enrolment_id, lesson_id in LessonCompletion.objects.filter(
+        enrolment__in=enrolments
+    ).values_list("enrolment_id", "lesson_id"):
+        done[enrolment_id].add(lesson_id)
+    return {
+        enrolment.pk: _outline_assemble(
+            course=enrolment.course,
+            modules=modules[enrolment.course.path],
+            lessons=lessons[enrolment.course.path],
+            is_done=lambda lesson, ids=done[enrolment.pk]: lesson.pk in ids,
+        )
+        for enrolment in enrolments
+    }
+
+
 def enrolment_for(*, user, course: CoursePage) -> Enrolment | None:
     if not getattr(user, "is_authenticated", False):
         return None
@@ -123,21 +191,51 @@ def enrolment_for(*, user, course: CoursePage) -> Enrolment | None:
 
 
 def enrolment_in_translation(*, user, course: CoursePage) -> Enrolment | None:
-    """The learner's active enrolment in this course in another language (each
-    language version keeps its own enrolments and progress), so that the page
-    can send them back to it."""
+    """The learner's enrolment in this course in another language that makes it
+    their course: active, awaiting approval or completed. A course and its
+    translations are one course: a learner takes it once, in one language."""
     if not getattr(user, "is_authenticated", False):
         return None
     return (
         Enrolment.objects.filter(
             user=user,
-            status=Enrolment.Status.ACTIVE,
             course__translation_key=course.translation_key,
+        )
+        .filter(
+            Q(status__in=(Enrolment.Status.ACTIVE, Enrolment.Status.PENDING))
+            | Q(completed_at__isnull=False)
         )
         .exclude(course=course)
         .select_related("course__locale")
+        .order_by("-last_activity_at", "-pk")
         .first()
     )
+
+
+def enrolment_elsewhere_message(enrolment: Enrolment) -> str:
+    """What the learner is told on the course in the other language (a sentence
+    per language, so each reads naturally in Slovenian too)."""
+    language = enrolment.course.locale.language_code
+    if enrolment.completed_at is not None:
+        messages = {
+            "sl": _("You completed this course in Slovenian."),
+            "en": _("You completed this course in English."),
+        }
+    elif enrolment.status == Enrolment.Status.PENDING:
+        messages = {
+            "sl": _("You have asked to join this course in Slovenian."),
+            "en": _("You have asked to join this course in English."),
+        }
+    else:
+        messages = {
+            "sl": _("You are taking this course in Slovenian."),
+            "en": _("You are taking this course in English."),
+        }
+    if language in messages:
+        return messages[language]
+    return _("You are taking this course in another language (%(language)s).") % {
+        "language": enrolment.course.locale.get_display_name()
+    }
 
 
 def active_seats(*, course: CoursePage) -> int:
@@ -169,24 +267,35 @@ def course_view_state(*, course: CoursePage, user) -> dict:
             "competences": [],
         }
     enrolment = enrolment_for(user=user, course=course)
-    outline = course_outline(
-        course=course,
-        enrolment=enrolment if enrolment and enrolment.is_active else None,
-    )
+    elsewhere = None
     if enrolment and enrolment.status in (
         Enrolment.Status.ACTIVE,
         Enrolment.Status.PENDING,
     ):
         state = "completed" if enrolment.is_completed else enrolment.status
-        closed_reason = None
     else:
-        closed_reason = enrolment_closed_reason(course=course)
-        state = closed_reason or "open"
+        elsewhere = enrolment_in_translation(user=user, course=course)
+        # Taken in another language: the learner is sent there, not offered a
+        # second enrolment (the service refuses one).
+        state = "elsewhere" if elsewhere else None
+        state = state or enrolment_closed_reason(course=course) or "open"
+    outline = course_outline(
+        course=course,
+        enrolment=(
+            enrolment
+            if enrolment and enrolment.is_active
+            else elsewhere
+            if elsewhere and elsewhere.is_active
+            else None
+        ),
+    )
     seats_left = None
     if course.capacity is not None:
         seats_left = max(course.capacity - active_seats(course=course), 0)
     continue_entry = (
-        outline.continue_entry() if enrolment and enrolment.is_active else None
+        outline.continue_entry(last_lesson_id=enrolment.last_lesson_id)
+        if enrolment and enrolment.is_active and not enrolment.is_completed
+        else None
     )
     needs_assessment = False
     if course.assessment_before and state == "open":
@@ -204,12 +313,16 @@ def course_view_state(*, course: CoursePage, user) -> dict:
         ),
         "outline": outline,
         "enrolment": enrolment,
-        "enrolment_elsewhere": (
-            None if enrolment else enrolment_in_translation(user=user, course=course)
+        "enrolment_elsewhere": elsewhere,
+        "enrolment_elsewhere_message": (
+            enrolment_elsewhere_message(elsewhere) if elsewhere else ""
         ),
         "enrol_state": state,
         "seats_left": seats_left,
         "continue_entry": continue_entry,
+        "last_entry": (
+            outline.entry(enrolment.last_lesson_id) if continue_entry else None
+        ),
         "trainers": list(course.trainers.select_related("photo")),
         "competences": list(course.competences.all()),
     }
@@ -255,15 +368,38 @@ def catalogue_search(
     return courses.distinct()
 
 
+@dataclass
+class DashboardCourse:
+    """A course in progress on the dashboard: where the learner was last and
+    where "Continue" takes them (the same rule as the course page)."""
+
+    enrolment: Enrolment
+    last_entry: LessonEntry | None
+    continue_entry: LessonEntry | None
+
+
 def learner_dashboard(*, user) -> dict:
+    """The learner's enrolments by state; courses in progress with where to
+    continue. A fixed number of queries whatever the number of courses."""
     enrolments = list(
         Enrolment.objects.filter(user=user)
         .exclude(status=Enrolment.Status.WITHDRAWN)
-        .select_related("course", "last_lesson")
+        .select_related("course__locale", "last_lesson")
         .order_by("-last_activity_at", "-requested_at")
     )
+    in_progress = [e for e in enrolments if e.is_active and not e.is_completed]
+    outlines = course_outlines(enrolments=in_progress)
     return {
-        "in_progress": [e for e in enrolments if e.is_active and not e.is_completed],
+        "in_progress": [
+            DashboardCourse(
+                enrolment=enrolment,
+                last_entry=outlines[enrolment.pk].entry(enrolment.last_lesson_id),
+                continue_entry=outlines[enrolment.pk].continue_entry(
+                    last_lesson_id=enrolment.last_lesson_id
+                ),
+            )
+            for enrolment in in_progress
+        ],
         "completed": [e for e in enrolments if e.is_active and e.is_completed],
         "pending": [e for e in enrolments if e.status == Enrolment.Status.PENDING],
         "rejected": [e for e in enrolments if e.status == Enrolment.Status.REJECTED],
@@ -334,6 +470,7 @@ def lesson_view_state(
     enrolment: Enrolment | None = None,
     outline: Outline | None = None,
     preview: bool = False,
+    enrolment_elsewhere: Enrolment | None = None,
 ) -> dict:
     from .models import ExerciseAnswer
 
@@ -364,6 +501,24 @@ def lesson_view_state(
             q.id: _quiz_view(q, attempts.get(q.id, [])) for q in lesson.quizzes
         },
         "exercise_answers": exercise_answers,
+        **_lesson_elsewhere(lesson, enrolment_elsewhere),
+    }
+
+
+def _lesson_elsewhere(lesson: LessonPage, enrolment: Enrolment | None) -> dict:
+    """For a learner reading a lesson of the course they take in another
+    language: what to tell them and the same lesson there (or the course)."""
+    if enrolment is None:
+        return {"enrolment_elsewhere": None}
+    same_lesson = (
+        LessonPage.objects.live()
+        .filter(translation_key=lesson.translation_key, locale=enrolment.course.locale)
+        .first()
+    )
+    return {
+        "enrolment_elsewhere": enrolment,
+        "enrolment_elsewhere_message": enrolment_elsewhere_message(enrolment),
+        "lesson_elsewhere": same_lesson or enrolment.course,
     }
 
 

@@ -23,7 +23,12 @@ from .models import (
     LessonPage,
     QuizAttempt,
 )
-from .selectors import course_outline, enrolment_closed_reason
+from .selectors import (
+    course_outline,
+    enrolment_closed_reason,
+    enrolment_elsewhere_message,
+    enrolment_in_translation,
+)
 from .signals import course_completed
 
 CLOSED_MESSAGES = {
@@ -58,15 +63,43 @@ def _locked_course(course_id: int) -> CoursePage:
     return CoursePage.objects.select_for_update(of=("self",)).get(pk=course_id)
 
 
+def _locked_course_and_translations(course_id: int) -> CoursePage:
+    # A course and its translations are one course for enrolment: lock them all
+    # (in id order, so two requests never wait on each other crosswise) so that
+    # simultaneous requests in both languages cannot both enrol.
+    translation_key = (
+        CoursePage.objects.filter(pk=course_id)
+        .values_list("translation_key", flat=True)
+        .get()
+    )
+    versions = list(
+        CoursePage.objects.select_for_update(of=("self",))
+        .filter(translation_key=translation_key)
+        .order_by("pk")
+    )
+    return next(version for version in versions if version.pk == course_id)
+
+
 def enrolment_create(*, user, course: CoursePage) -> Enrolment:
     """Enrol the learner (open course) or record a request (approval course).
     Capacity, enrolment window and an existing enrolment are respected; a learner
-    who withdrew comes back to the same record, keeping their progress."""
+    who withdrew comes back to the same record, keeping their progress. A course
+    and its translations are taken once: a learner who is taking, has asked to
+    join or has completed it in another language is refused (and told where)."""
     if not course.live:
         raise ValidationError(_("This course is not published."), code="not_live")
     with transaction.atomic():
-        course = _locked_course(course.pk)
+        course = _locked_course_and_translations(course.pk)
         enrolment = Enrolment.objects.filter(user=user, course=course).first()
+        if enrolment is None or enrolment.status not in (
+            Enrolment.Status.ACTIVE,
+            Enrolment.Status.PENDING,
+        ):
+            elsewhere = enrolment_in_translation(user=user, course=course)
+            if elsewhere is not None:
+                raise ValidationError(
+                    enrolment_elsewhere_message(elsewhere), code="in_translation"
+                )
         if enrolment and enrolment.status == Enrolment.Status.ACTIVE:
             raise ValidationError(
                 _("You are already enrolled in this course."), code="enrolled"
@@ -110,12 +143,21 @@ def enrolment_create(*, user, course: CoursePage) -> Enrolment:
 
 
 def enrolment_withdraw(*, enrolment: Enrolment) -> Enrolment:
-    """Leave a course (or cancel a request). The record and progress are kept."""
+    """Leave a course (or cancel a request). The record and progress are kept;
+    a completed course stays completed (it cannot be left)."""
     with transaction.atomic():
         enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
         if enrolment.status not in (Enrolment.Status.ACTIVE, Enrolment.Status.PENDING):
             raise ValidationError(
                 _("You are not enrolled in this course."), code="not_enrolled"
+            )
+        if enrolment.completed_at is not None:
+            raise ValidationError(
+                _(
+                    "You have completed this course: it stays among your "
+                    "completed courses."
+                ),
+                code="completed",
             )
         enrolment.status = Enrolment.Status.WITHDRAWN
         enrolment.withdrawn_at = timezone.now()

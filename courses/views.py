@@ -18,9 +18,15 @@ from assessments.selectors import latest_result
 from lms.middleware import validates_text_input
 
 from . import services
+from .dashboard import completed_course_extras
 from .dashboard import panels as dashboard_panels
 from .models import CourseIndexPage, CoursePage, Enrolment, LessonPage
-from .selectors import course_outline, enrolment_for, learner_dashboard
+from .selectors import (
+    course_outline,
+    enrolment_for,
+    enrolment_in_translation,
+    learner_dashboard,
+)
 
 QUIZ_FIELD_PREFIX = "q-"
 
@@ -182,12 +188,20 @@ def lesson_serve(request: HttpRequest, lesson: LessonPage, serve, *args, **kwarg
     course = lesson.get_parent().get_parent().specific
     enrolment = enrolment_for(user=request.user, course=course)
     is_editor = lesson.permissions_for_user(request.user).can_edit()
-    if not (enrolment and enrolment.is_active) and not is_editor:
+    active = enrolment if enrolment and enrolment.is_active else None
+    # A learner taking the course in another language may read its lessons in
+    # this one (the language switcher leads here); their progress, quizzes and
+    # completions stay with the enrolment they have.
+    elsewhere = None
+    if active is None:
+        elsewhere = enrolment_in_translation(user=request.user, course=course)
+        if elsewhere is not None and not elsewhere.is_active:
+            elsewhere = None
+    if active is None and elsewhere is None and not is_editor:
         messages.info(request, _("Enrol in the course to open its lessons."))
         return HttpResponseRedirect(course.get_url(request))
-    active = enrolment if enrolment and enrolment.is_active else None
     outline = course_outline(
-        course=course, enrolment=active, current_lesson_id=lesson.pk
+        course=course, enrolment=active or elsewhere, current_lesson_id=lesson.pk
     )
     entry = outline.entry(lesson.pk)
     if entry and entry.locked and not is_editor:
@@ -197,7 +211,12 @@ def lesson_serve(request: HttpRequest, lesson: LessonPage, serve, *args, **kwarg
         return HttpResponseRedirect(target.get_url(request))
     if active and request.method == "GET":
         services.lesson_visit(user=request.user, lesson=lesson)
-    request.lesson_state = {"course": course, "enrolment": active, "outline": outline}
+    request.lesson_state = {
+        "course": course,
+        "enrolment": active,
+        "outline": outline,
+        "enrolment_elsewhere": elsewhere,
+    }
     return serve(request, *args, **kwargs)
 
 
@@ -209,5 +228,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     context["catalogue_url"] = catalogue.get_url(request) if catalogue else ""
     context["panels"] = dashboard_panels(request)
+    extras = completed_course_extras(request, context["completed"])
+    context["completed"] = [
+        {"enrolment": enrolment, "extras": extras.get(enrolment.pk, [])}
+        for enrolment in context["completed"]
+    ]
     context["latest_assessment"] = latest_result(request.user)
     return render(request, "courses/dashboard.html", context)

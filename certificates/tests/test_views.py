@@ -7,6 +7,7 @@ from accounts.factories import UserFactory
 from certificates.factories import certificate_for, completed_enrolment
 from certificates.models import Certificate, verification_code_generate
 from certificates.services import certificate_issue, certificate_revoke
+from courses.models import Enrolment
 from courses.roles import COURSE_MANAGERS, TRAINERS
 
 pytestmark = pytest.mark.django_db
@@ -132,7 +133,42 @@ def test_the_pdf_has_no_public_media_url(issued):
         issued.pdf.url  # noqa: B018
 
 
-def test_dashboard_lists_certificates_with_download_links(client, issued):
+def completed_card(page: str, title: str) -> str:
+    section = page[page.index('id="completed-heading"') :]
+    start = section.index(f">{title}</a></h3>")
+    return section[start : section.index("</li>", start)]
+
+
+def test_each_completed_course_on_the_dashboard_shows_its_certificate(
+    client, catalogue, issued
+):
+    """The certificate sits with its course (being prepared, then download and
+    verification page); the courses app shows it through its dashboard hook."""
+    learner = issued.user
+    preparing = completed_enrolment(
+        parent=catalogue, user=learner, title="Selling at fairs"
+    )
+    client.force_login(learner)
+    page = client.get(reverse("courses:dashboard")).content.decode()
+
+    card = completed_card(page, "Pricing creative work")
+    code = issued.verification_code
+    assert reverse("certificates:download", args=[code]) in card
+    assert reverse("certificates:verify", args=[code]) in card
+    card = completed_card(page, "Selling at fairs")
+    assert "Your certificate is being prepared." in card
+    assert reverse("courses:withdraw", args=[preparing.course_id]) not in page
+    # Shown with their courses, the certificates are not listed a second time.
+    assert "My certificates" not in page
+    assert page.count(reverse("certificates:download", args=[code])) == 1
+
+
+def test_a_certificate_of_a_course_no_longer_listed_stays_on_the_dashboard(
+    client, issued
+):
+    Enrolment.objects.filter(pk=issued.enrolment_id).update(
+        status=Enrolment.Status.WITHDRAWN
+    )
     client.force_login(issued.user)
     page = client.get(reverse("courses:dashboard")).content.decode()
     assert "My certificates" in page

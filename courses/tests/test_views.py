@@ -1,7 +1,10 @@
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import formats, timezone
 
 from accounts.factories import UserFactory
 from assessments.models import Competence
@@ -327,6 +330,81 @@ def test_dashboard_after_the_only_course_is_completed(client, catalogue, learner
     assert "Completed courses" in page and "Finished" in page
 
 
+def continue_link(page: str) -> str:
+    return re.search(r'<a class="button" href="([^"]+)">Continue with lesson', page)
+
+
+def test_continue_opens_the_lesson_to_continue_as_last_visited_says(
+    client, catalogue, learner
+):
+    """The "Continue" button opens the last visited lesson while it is
+    unfinished, else the next unfinished required lesson after it; "Last
+    visited" names the same lessons, on the dashboard and on the course page."""
+    course, lessons = build_course(
+        parent=catalogue, title="Pricing your work", lessons_per_module=(3, 2)
+    )
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    dashboard = reverse("courses:dashboard")
+    page = html(client.get(dashboard))
+    assert f'<a class="button" href="{lessons[0].url}">Start the first lesson' in page
+
+    for lesson in lessons[:3]:
+        services.lesson_complete(user=learner, lesson=lesson)
+    client.get(lessons[1].url)  # back to re-read lesson 2, which is done
+    for url in (dashboard, course.url):
+        page = html(client.get(url))
+        assert (
+            f'Last visited: lesson 2, <span lang="en">{lessons[1].title}</span> (done)'
+            in page
+        )
+        assert f'Up next: lesson 4, <span lang="en">{lessons[3].title}</span>' in page
+        assert continue_link(page).group(1) == lessons[3].url
+
+    client.get(lessons[4].url)  # lesson 5 opened, not finished
+    for url in (dashboard, course.url):
+        page = html(client.get(url))
+        assert (
+            f'Last visited: lesson 5, <span lang="en">{lessons[4].title}</span></p>'
+            in page
+        )
+        assert "Up next" not in page
+        assert continue_link(page).group(1) == lessons[4].url
+
+    services.lesson_complete(user=learner, lesson=lessons[4])
+    page = html(client.get(dashboard))  # lesson 4, before it, is still to do
+    assert continue_link(page).group(1) == lessons[3].url
+
+
+def test_a_completed_course_offers_review_not_continue_or_leave(
+    client, catalogue, learner
+):
+    course, lessons = build_course(
+        parent=catalogue, title="Finished", lessons_per_module=(1,)
+    )
+    enrolment = services.enrolment_create(user=learner, course=course)
+    services.lesson_complete(user=learner, lesson=lessons[0])
+    enrolment.refresh_from_db()
+    client.force_login(learner)
+
+    page = html(client.get(reverse("courses:dashboard")))
+    date = formats.date_format(
+        timezone.localtime(enrolment.completed_at), "DATE_FORMAT"
+    )
+    assert f"Completed on {date}" in page
+    assert f'<a href="{course.url}">Review the course<span' in page
+    assert "Continue" not in page and "Leave this course" not in page
+
+    page = html(client.get(course.url))
+    assert f"You completed this course on {date}." in page
+    assert "Continue" not in page and "Leave this course" not in page
+    response = client.post(reverse("courses:withdraw", args=[course.pk]))
+    assert response.status_code == 400
+    assert "it stays among your completed courses" in html(response)
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.ACTIVE
+
+
 def test_dashboard_requires_login(client, demo_site):
     assert "/accounts/login/" in client.get(reverse("courses:dashboard")).url
 
@@ -380,6 +458,24 @@ def test_lesson_page_queries_do_not_grow_with_lessons_or_learners(
     for _ in range(49):
         services.enrolment_create(user=UserFactory(), course=course)
     assert count_queries(client, lessons[0].url) == one
+
+
+def test_dashboard_queries_do_not_grow_with_courses(client, catalogue, learner):
+    def take(count: int, *, complete: bool) -> None:
+        for _ in range(count):
+            course, lessons = build_course(parent=catalogue, lessons_per_module=(2,))
+            services.enrolment_create(user=learner, course=course)
+            services.lesson_complete(user=learner, lesson=lessons[0])
+            if complete:
+                services.lesson_complete(user=learner, lesson=lessons[1])
+
+    take(1, complete=False)
+    take(1, complete=True)
+    client.force_login(learner)
+    one = count_queries(client, reverse("courses:dashboard"))
+    take(5, complete=False)
+    take(5, complete=True)
+    assert count_queries(client, reverse("courses:dashboard")) == one
 
 
 def test_editors_preview_lessons_and_courses_without_enrolling(catalogue):

@@ -41,22 +41,40 @@ def menu_pages(context) -> list[Page]:
     return list(home.get_children().live().public().in_menu().specific(defer=True))
 
 
+def _translations_by_language(page: Page) -> dict[str, Page]:
+    """For each language, the page in it: this page's live translation, else the
+    nearest ancestor's (a lesson not yet translated leads to its course, then
+    the catalogue, then the home page). Two queries."""
+    lineage = list(
+        page.get_ancestors(inclusive=True)
+        .filter(depth__gt=1)
+        .values_list("translation_key", flat=True)
+    )
+    nearness = {key: position for position, key in enumerate(lineage)}
+    found: dict[str, Page] = {}
+    for candidate in (
+        Page.objects.filter(translation_key__in=lineage).live().select_related("locale")
+    ):
+        code = candidate.locale.language_code
+        best = found.get(code)
+        if best is None or (
+            nearness[candidate.translation_key] > nearness[best.translation_key]
+        ):
+            found[code] = candidate
+    return found
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """A link per interface language to this same page in that language: the
-    translated Wagtail page where there is one, the same view under the other
-    language prefix otherwise."""
+    translated Wagtail page where there is one (else the nearest translated
+    page above it), the same view under the other language prefix otherwise."""
     request = context.get("request")
     page = context.get("page")
     current = get_language()
     translations = {}
-    if isinstance(page, Page):
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
-        }
+    if isinstance(page, Page) and page.pk:
+        translations = _translations_by_language(page)
     links = []
     for code, _name in settings.LANGUAGES:
         if code in translations:

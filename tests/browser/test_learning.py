@@ -119,6 +119,9 @@ def test_learner_completes_the_demo_course_and_gets_a_certificate(
     page.goto("/en/dashboard/")
     assert page.get_by_role("heading", name="Completed courses").is_visible()
     assert page.get_by_role("link", name=title, exact=True).is_visible()
+    assert page.get_by_text(re.compile(r"^Completed on ")).is_visible()
+    assert page.get_by_role("link", name=re.compile("^Review the course")).count()
+    assert not page.get_by_role("link", name=re.compile("^Continue")).count()
     assert_accessible(page)
 
     # The worker renders the certificate; the dashboard offers it when it is ready.
@@ -158,8 +161,23 @@ def test_learner_completes_the_demo_course_and_gets_a_certificate(
     ).click()
     assert_accessible(page)
     page.get_by_role("link", name=DEMO_COURSE["title"]["sl"]).click()
+    # Completed in English, the course is not offered again in Slovenian.
+    assert page.get_by_text("Ta tečaj ste zaključili v angleščini.").is_visible()
+    assert not page.get_by_role("button", name="Vpis").count()
+    assert page.locator(".enrol-box a.button[hreflang=en]").count() == 1
     assert_accessible(page)
-    page.get_by_role("button", name="Vpis").click()
-    page.locator(".enrol-box a.button").click()
+    # Its lessons open to read in Slovenian, and the switcher keeps the lesson.
+    page.locator(".outline a").first.click()
     assert page.locator("html").get_attribute("lang") == "sl"
+    slovenian_lesson = page.locator("h1").inner_text()
     assert_accessible(page)
+    page.get_by_role("navigation", name="Jezik").get_by_role(
+        "link", name="English"
+    ).click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text() == next(
+        lesson["title"]["en"]
+        for module in DEMO_COURSE["modules"]
+        for lesson in module["lessons"]
+        if lesson["title"]["sl"] == slovenian_lesson
+    )

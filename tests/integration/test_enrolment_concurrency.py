@@ -50,3 +50,45 @@ def test_simultaneous_enrolments_never_exceed_capacity(demo_site):
     assert outcomes.count("enrolled") == CAPACITY
     assert outcomes.count("full") == CONTENDERS - CAPACITY
     assert Enrolment.objects.filter(course=course, status="active").count() == CAPACITY
+
+
+def test_simultaneous_enrolments_in_both_languages_make_one(demo_course):
+    """A learner who presses "Enrol" in both languages at once (two tabs) gets
+    one enrolment: the course and its translations are locked together."""
+    from wagtail.models import Locale
+
+    versions = [
+        demo_course,
+        demo_course.get_translation(Locale.objects.get(language_code="sl")),
+    ]
+    learners = [UserFactory() for _ in range(4)]
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def enrol(user, course, start) -> None:
+        try:
+            start.wait()
+            services.enrolment_create(user=user, course=course)
+            result = "enrolled"
+        except ValidationError as error:
+            result = error.code
+        finally:
+            connection.close()
+        with lock:
+            outcomes.append(result)
+
+    for learner in learners:
+        start = threading.Barrier(len(versions))
+        threads = [
+            threading.Thread(target=enrol, args=(learner, course, start))
+            for course in versions
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+
+    assert outcomes.count("enrolled") == len(learners)
+    assert outcomes.count("in_translation") == len(learners)
+    for learner in learners:
+        assert Enrolment.objects.filter(user=learner).count() == 1
