@@ -312,9 +312,9 @@ def assert_accessible(axe):
 
 
 def ensure_wagtail_tree() -> None:
-    """Wagtail's root page and locales come from migrations; a transactional test
-    flushes them, so put them back before loading content."""
-    from wagtail.models import Locale, Page
+    """Wagtail's root page, root collection and locales come from migrations; a
+    transactional test flushes them, so put them back before loading content."""
+    from wagtail.models import Collection, Locale, Page
 
     from assessments.entrecomp import COMPETENCES
     from assessments.models import Competence
@@ -325,6 +325,8 @@ def ensure_wagtail_tree() -> None:
         Locale.objects.get_or_create(language_code=code)
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     for order, (code, area, _name) in enumerate(COMPETENCES, start=1):
         Competence.objects.get_or_create(
             code=code, defaults={"area": area, "sort_order": order}
