@@ -75,6 +75,7 @@ _AUTHORING = [
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
     "courses.add_trainer",
+    # Their own card only (courses.permissions.TrainerPermissionPolicy).
     "courses.change_trainer",
     "courses.view_enrolment",
     # *Translate* (wagtail.contrib.simple_translation): copies a page they may
@@ -88,6 +89,9 @@ MODEL_PERMISSIONS = {
     COURSE_MANAGERS: [
         *_AUTHORING,
         "courses.delete_trainer",
+        # Edit every card and link cards to accounts, which opens the learners
+        # of the card's courses to that account.
+        "courses.link_trainer_account",
         "courses.change_enrolment",
     ],
 }

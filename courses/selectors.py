@@ -528,7 +528,12 @@ def is_course_manager(user) -> bool:
 
 def enrolments_visible_to(user) -> QuerySet:
     """Enrolments a member of staff may see: all of them for course managers,
-    those of their own courses for trainers, none for anyone else."""
+    those of their own courses for trainers, none for anyone else.
+
+    "Their own" goes through two links that trainers cannot set: the course's
+    trainers (live only once a course manager publishes the course) and the
+    trainer card's account (set only by holders of "link_trainer_account";
+    courses.permissions)."""
     enrolments = Enrolment.objects.all()
     if is_course_manager(user):
         return enrolments

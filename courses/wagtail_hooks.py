@@ -1,13 +1,33 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
 from .models import Trainer
+from .permissions import TrainerPermissionPolicy
 from .selectors import is_course_manager
+
+
+class TrainerIndexView(snippet_views.IndexView):
+    def get_edit_url(self, instance):
+        # A trainer's list links only to the card they may edit: their own.
+        if self.user_has_permission_for_instance("change", instance):
+            return super().get_edit_url(instance)
+        return None
+
+
+class TrainerEditView(snippet_views.EditView):
+    def get_object(self, queryset=None):
+        card = super().get_object(queryset)
+        if not self.user_has_permission_for_instance("change", card):
+            raise PermissionDenied  # Wagtail's refusal: back to the admin home
+        return card
 
 
 class TrainerViewSet(SnippetViewSet):
@@ -16,8 +36,11 @@ class TrainerViewSet(SnippetViewSet):
     menu_label = _("Trainers")
     list_display = ["name", "user"]
     search_fields = ["name"]
+    index_view_class = TrainerIndexView
+    edit_view_class = TrainerEditView
 
 
+register_permission_policy(Trainer, TrainerPermissionPolicy(Trainer), exact_class=True)
 register_snippet(TrainerViewSet)
 
 

