@@ -17,6 +17,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from lms.middleware import validates_text_input
+
 from . import services
 from .models import Certificate
 
@@ -140,6 +142,7 @@ def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@validates_text_input
 def certificate_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     """Revoking, confirmed: the page says what revoking does and asks for the
     reason; only its form (with a reason) revokes. A certificate that is already

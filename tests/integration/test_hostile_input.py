@@ -239,3 +239,50 @@ def test_trainers_rich_text_is_sanitised_by_wagtail():
     ).to_database_format(f"<p>Hello</p>{SCRIPT}<p onclick='x()'>Hi <b>there</b></p>")
     assert "<script" not in stored and "onclick" not in stored
     assert "Hello" in stored and "<b>there</b>" in stored
+
+
+@pytest.fixture
+def certificate_and_manager(catalogue):
+    """An issued-state certificate (not rendered: the page only reads the record)
+    and a course manager who may revoke it."""
+    from django.contrib.auth.models import Group
+
+    from certificates.factories import certificate_for, completed_enrolment
+    from certificates.models import Certificate
+    from courses.roles import COURSE_MANAGERS
+
+    certificate = certificate_for(completed_enrolment(parent=catalogue))
+    Certificate.objects.filter(pk=certificate.pk).update(
+        status=Certificate.Status.ISSUED
+    )
+    manager = UserFactory()
+    manager.groups.add(Group.objects.get(name=COURSE_MANAGERS))
+    return certificate, manager
+
+
+@FUZZ
+@given(data=form_data(["reason", "action"]))
+def test_certificate_revocation_refuses_hostile_input(
+    client, certificate_and_manager, data
+):
+    """The revoke confirmation: a hostile or missing reason gets the message at
+    the field and revokes nothing; one that is accepted is stored as given."""
+    from certificates.models import Certificate
+
+    certificate, manager = certificate_and_manager
+    Certificate.objects.filter(pk=certificate.pk).update(
+        status=Certificate.Status.ISSUED, revoked_at=None, revocation_reason=""
+    )
+    client.force_login(manager)
+    url = reverse("certificates_admin_revoke", args=[certificate.pk])
+    response = client.post(url, data)
+    assert_answers_cleanly(response)
+    certificate.refresh_from_db()
+    if response.status_code != 302:  # refused, with the reason at its field
+        assert response.status_code == 200
+        assert certificate.status == Certificate.Status.ISSUED
+        assert "error-message" in response.content.decode()
+    else:
+        assert certificate.status == Certificate.Status.REVOKED
+        assert certificate.revocation_reason == data["reason"].strip()
+        assert "\x00" not in certificate.revocation_reason
