@@ -85,7 +85,8 @@ class User(AbstractUser):
 
     E-mail is the login. The profile lives on the user row itself: it is read on
     almost every page and in every participation figure, so a join would buy nothing.
-    Gender and year of birth are optional and used only for anonymous statistics.
+    Gender and year of birth are optional and used for anonymous statistics;
+    gender also gives a Slovenian certificate its verb form ("zaključila").
     """
 
     username = None

@@ -39,12 +39,22 @@ def certificate_storage():
 
 @register_setting(icon="doc-full")
 class CertificateSettings(BaseSiteSetting):
-    """Who issues the certificates of this site."""
+    """Who issues the certificates of this site. A site serves both languages and
+    Wagtail's settings are per site, not per locale, so the texts a certificate
+    prints have a field per language; a certificate takes those of its course's
+    language (the Slovenian one where the English is left empty)."""
 
-    issuer_name = models.CharField(
-        _("issuing organisation"),
+    issuer_name_sl = models.CharField(
+        _("issuing organisation (Slovenian)"),
         max_length=200,
         default="Regionalni center kreativne ekonomije (RCKE)",
+    )
+    issuer_name_en = models.CharField(
+        _("issuing organisation (English)"),
+        max_length=200,
+        blank=True,
+        default="Regional Centre of Creative Economy (RCKE)",
+        help_text=_("Leave empty to print the Slovenian name."),
     )
     issuer_logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -55,19 +65,47 @@ class CertificateSettings(BaseSiteSetting):
         related_name="+",
     )
     signatory_name = models.CharField(_("signatory"), max_length=150, blank=True)
-    signatory_title = models.CharField(
-        _("signatory's title"), max_length=150, blank=True
+    signatory_title_sl = models.CharField(
+        _("signatory's title (Slovenian)"), max_length=150, blank=True
+    )
+    signatory_title_en = models.CharField(
+        _("signatory's title (English)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Leave empty to print the Slovenian title."),
     )
 
     panels = [
-        FieldPanel("issuer_name"),
+        MultiFieldPanel(
+            [FieldPanel("issuer_name_sl"), FieldPanel("issuer_name_en")],
+            heading=_("Issuing organisation"),
+        ),
         FieldPanel("issuer_logo"),
-        FieldPanel("signatory_name"),
-        FieldPanel("signatory_title"),
+        MultiFieldPanel(
+            [
+                FieldPanel("signatory_name"),
+                FieldPanel("signatory_title_sl"),
+                FieldPanel("signatory_title_en"),
+            ],
+            heading=_("Signatory"),
+        ),
     ]
 
     class Meta:
         verbose_name = _("certificate settings")
+
+    def _in(self, field: str, language: str) -> str:
+        default = settings.LANGUAGE_CODE
+        return getattr(self, f"{field}_{language}", "") or getattr(
+            self, f"{field}_{default}"
+        )
+
+    def issuer_name_for(self, language: str) -> str:
+        """The organisation's name as a certificate in `language` prints it."""
+        return self._in("issuer_name", language)
+
+    def signatory_title_for(self, language: str) -> str:
+        return self._in("signatory_title", language)
 
 
 class CertificateTemplate(index.Indexed, ClusterableModel):
@@ -81,14 +119,25 @@ class CertificateTemplate(index.Indexed, ClusterableModel):
         default=False,
         help_text=_("Used by every course that no other template lists."),
     )
+    # Empty: the standard wording in the certificate's language (the statement
+    # in Slovenian takes the holder's gender where they gave it).
     heading = models.CharField(
-        _("heading"), max_length=120, default="Certificate of completion"
+        _("heading"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Leave empty for “Certificate of completion” in the course's language."
+        ),
     )
     statement = models.CharField(
         _("statement"),
         max_length=250,
-        default="has successfully completed the course",
-        help_text=_("Printed between the learner's name and the course title."),
+        blank=True,
+        help_text=_(
+            "Printed between the learner's name and the course title. Leave empty "
+            "for “has successfully completed the course” in the course's "
+            "language (in Slovenian in the form of the holder's gender)."
+        ),
     )
     footer_text = models.TextField(_("footer text"), max_length=600, blank=True)
     logo = models.ForeignKey(

@@ -52,7 +52,28 @@ def verification_url(code: str) -> str:
     return f"{base}/verify/{code}/"
 
 
+def layout_class(*, holder_name: str, course_title: str, footer_text: str) -> str:
+    """How tight the type must be for the texts to fit the page above the
+    signature and the code (a name may have 150 characters, a title 255): one
+    of three steps, chosen by length, since a PDF has no second layout pass."""
+    room = len(holder_name) / 32 + len(course_title) / 70 + (1 if footer_text else 0)
+    if len(holder_name) > 64 or len(course_title) > 140 or room > 3.2:
+        return "is-longer"
+    if len(holder_name) > 32 or len(course_title) > 70 or footer_text:
+        return "is-long"
+    return ""
+
+
 def certificate_html(context: dict, language: str) -> str:
+    certificate, template = context["certificate"], context["template"]
+    context = {
+        **context,
+        "layout": layout_class(
+            holder_name=certificate.holder_name,
+            course_title=certificate.course_title,
+            footer_text=template.footer_text,
+        ),
+    }
     with translation.override(language):
         return render_to_string("certificates/certificate.html", context)
 

@@ -55,7 +55,9 @@ def certificate_create(*, enrolment: Enrolment) -> Certificate:
                 "hours": course.estimated_hours,
                 "completed_at": enrolment.completed_at,
                 "language": course.locale.language_code,
-                "issuer_name": site_settings.issuer_name,
+                "issuer_name": site_settings.issuer_name_for(
+                    course.locale.language_code
+                ),
             },
         )
     if created:
@@ -86,12 +88,9 @@ def _template_for(certificate: Certificate) -> CertificateTemplate:
         or CertificateTemplate.objects.filter(is_default=True).first()
     )
     if template is None:
-        with translation.override(certificate.language):
-            template = CertificateTemplate(
-                name="default",
-                heading=_("Certificate of completion"),
-                statement=_("has successfully completed the course"),
-            )
+        # Empty texts: the certificate's template prints the standard wording
+        # in the certificate's language.
+        template = CertificateTemplate(name="default")
     return template
 
 
@@ -111,7 +110,11 @@ def certificate_html_render(certificate: Certificate) -> str:
         "template": template,
         "logo_url": logo.file.path if logo and hasattr(logo.file, "path") else "",
         "signatory_name": template.signatory_name or site_settings.signatory_name,
-        "signatory_title": template.signatory_title or site_settings.signatory_title,
+        "signatory_title": template.signatory_title
+        or site_settings.signatory_title_for(certificate.language),
+        # The Slovenian statement agrees with the holder's gender where they
+        # gave it (the profile's optional field).
+        "holder_gender": certificate.user.gender if certificate.user else "",
         "verify_url": url,
         "qr_code": qr_code_data_uri(url),
     }

@@ -1,3 +1,4 @@
+import datetime
 import io
 import logging
 
@@ -117,4 +118,122 @@ def test_a_course_uses_the_certificate_template_that_lists_it(catalogue):
     )
     assert "Certificate of achievement" in pdf_text(
         certificate_pdf_render(certificate_for(other))
+    )
+
+
+DECEMBER_FIRST = datetime.datetime(2026, 12, 1, 9, 30, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def issuer(demo_site):
+    """RCKE's certificate settings with a signatory, as the demo sets them."""
+    from certificates.models import CertificateSettings
+
+    settings = CertificateSettings.for_site(demo_site)
+    settings.signatory_name = "Mojca Zupan"
+    settings.signatory_title_sl = "vodja akademije"
+    settings.signatory_title_en = "Head of the Academy"
+    settings.save()
+    return settings
+
+
+def _certificate_in(language: str, *, gender: str = "", **course_fields):
+    from accounts.factories import UserFactory
+    from courses.factories import CourseIndexPageFactory
+    from home.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code=language)
+    catalogue = CourseIndexPageFactory(parent=home, slug=f"catalogue-{language}")
+    user = UserFactory(full_name="Nina Kralj", gender=gender)
+    certificate = certificate_for(
+        completed_enrolment(parent=catalogue, user=user, **course_fields)
+    )
+    Certificate.objects.filter(pk=certificate.pk).update(completed_at=DECEMBER_FIRST)
+    certificate.refresh_from_db()
+    return certificate
+
+
+def test_slovenian_certificate_as_slovenian_writes_it(issuer):
+    text = " ".join(pdf_text(certificate_pdf_render(_certificate_in("sl"))).split())
+    assert "zaključeno 1. decembra 2026" in text
+    assert "Regionalni center kreativne ekonomije (RCKE)" in text
+    assert "Mojca Zupan" in text and "vodja akademije" in text
+    # The learner gave no gender: the form that fits both.
+    assert "je uspešno zaključil(-a) tečaj" in text
+
+
+def test_english_certificate_in_english_with_a_british_date(issuer):
+    text = " ".join(pdf_text(certificate_pdf_render(_certificate_in("en"))).split())
+    assert "completed on 1 December 2026" in text
+    assert "Regional Centre of Creative Economy (RCKE)" in text
+    assert "Regionalni center" not in text
+    assert "Mojca Zupan" in text and "Head of the Academy" in text
+    assert "has successfully completed the course" in text
+
+
+@pytest.mark.parametrize(
+    "gender, statement",
+    [
+        ("female", "je uspešno zaključila tečaj"),
+        ("male", "je uspešno zaključil tečaj"),
+        ("non_binary", "ima uspešno zaključen tečaj"),
+        ("other", "ima uspešno zaključen tečaj"),
+    ],
+)
+def test_slovenian_statement_agrees_with_the_gender_the_learner_gave(
+    issuer, gender, statement
+):
+    certificate = _certificate_in("sl", gender=gender)
+    text = " ".join(pdf_text(certificate_pdf_render(certificate)).split())
+    assert statement in text
+    assert "(-a)" not in text
+
+
+def test_the_english_name_falls_back_to_the_slovenian_one_when_left_empty(issuer):
+    issuer.issuer_name_en = ""
+    issuer.save()
+    certificate = _certificate_in("en")
+    assert certificate.issuer_name == "Regionalni center kreativne ekonomije (RCKE)"
+
+
+def test_demo_sets_a_logo_and_a_signatory_printed_on_the_certificate(demo_site):
+    from certificates import demo
+    from certificates.models import CertificateSettings
+
+    assert list(demo.load()) == ["Set the certificates' logo and signatory."]
+    assert list(demo.load()) == []  # a second run changes nothing
+    settings = CertificateSettings.for_site(demo_site)
+    assert settings.issuer_logo is not None
+    data = certificate_pdf_render(_certificate_in("en"))
+    reader = PdfReader(io.BytesIO(data))
+    images = reader.pages[0].images
+    assert len(images) == 2  # the logo and the QR code
+    text = " ".join(pdf_text(data).split())
+    assert "Mojca Zupan" in text and "Head of the Academy" in text
+
+
+@pytest.mark.parametrize(
+    "name_length, title_length, footer, layout",
+    [
+        (12, 40, "", ""),
+        (40, 40, "", "is-long"),
+        (12, 100, "", "is-long"),
+        (12, 40, "Funded by the partnership.", "is-long"),
+        (150, 40, "", "is-longer"),  # the longest name the profile allows
+        (12, 255, "", "is-longer"),  # the longest course title
+        (60, 130, "Funded by the partnership.", "is-longer"),
+    ],
+)
+def test_long_texts_get_tighter_type_so_they_fit_above_the_foot(
+    name_length, title_length, footer, layout
+):
+    from certificates.rendering import layout_class
+
+    assert (
+        layout_class(
+            holder_name="N" * name_length,
+            course_title="T" * title_length,
+            footer_text=footer,
+        )
+        == layout
     )
