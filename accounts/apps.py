@@ -25,6 +25,8 @@ class AccountsConfig(AppConfig):
 
 class AccountsUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with forms for our user model (no username, no
-    first/last name, the learner's profile fields)."""
+    first/last name, the learner's profile fields), and groups named in the
+    reader's language."""
 
     user_viewset = "accounts.viewsets.UserViewSet"
+    group_viewset = "accounts.group_viewsets.GroupViewSet"

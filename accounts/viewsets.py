@@ -3,13 +3,21 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from .admin_names import group_label
 from .forms import PROFILE_FIELDS
+from .group_viewsets import UserFilterSet
 
 
 class ProfileFieldsMixin(forms.ModelForm):
     first_name = None
     last_name = None
     full_name = forms.CharField(label=_("Full name"), max_length=150)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "groups" in self.fields:
+            # The platform's groups in the reader's language (accounts.admin_names).
+            self.fields["groups"].label_from_instance = group_label
 
 
 class AdminUserCreationForm(ProfileFieldsMixin, UserCreationForm):
@@ -23,5 +31,7 @@ class AdminUserEditForm(ProfileFieldsMixin, UserEditForm):
 
 
 class UserViewSet(WagtailUserViewSet):
+    filterset_class = UserFilterSet
+
     def get_form_class(self, for_update: bool = False):
         return AdminUserEditForm if for_update else AdminUserCreationForm

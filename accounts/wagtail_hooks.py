@@ -9,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 
 from . import admin_views
 from .admin_access import admin_view_allowed
+from .admin_names import page_action_menu_name
 from .models import SecurityEvent
 
 READ_ACTIONS = {"view"}
@@ -134,3 +135,7 @@ def _invite_created_user(request, user) -> None:
         )
         % {"email": user.email},
     )
+
+
+# The editor's submit button names the workflow in the reader's language.
+hooks.register("construct_page_action_menu", page_action_menu_name)

@@ -448,7 +448,8 @@ CELERY_BEAT_SCHEDULE: dict = {
 # deletion) goes through django-tasks; this backend hands it to Celery.
 TASKS = {"default": {"BACKEND": "lms.tasks_backend.CeleryBackend"}}
 
-WAGTAIL_SITE_NAME = "Creative Cities Academy"
+# In the reader's language (the admin's title and home; accounts.admin_names).
+WAGTAIL_SITE_NAME = _("Creative Cities Academy")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database backend, made to take any string and to match word forms
 # (lms/search.py).
