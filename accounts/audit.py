@@ -1,6 +1,7 @@
 """The security log: one function that records an event, and the receivers that
-call it for log-ins, failed log-ins, two-factor changes and role changes. Other
-apps (certificates) call `security_event_record` from their services."""
+call it for log-ins, failed log-ins, two-factor changes, role changes and login
+e-mail changes. Other apps (certificates) call `security_event_record` from
+their services."""
 
 from __future__ import annotations
 
@@ -162,6 +163,25 @@ def _superuser_changed(sender, instance, update_fields=None, **kwargs) -> None:
             action=Action.SUPERUSER_CHANGED,
             subject=instance,
             detail={"is_superuser": instance.is_superuser},
+        )
+
+
+@receiver(pre_save, sender=User)
+def _email_changed(sender, instance, update_fields=None, **kwargs) -> None:
+    """The login address changed, by whatever path (allauth making a confirmed
+    address primary, an administrator in the user editor)."""
+    if instance.pk is None or (
+        update_fields is not None and "email" not in update_fields
+    ):
+        return
+    before = (
+        sender.objects.filter(pk=instance.pk).values_list("email", flat=True).first()
+    )
+    if before is not None and before.lower() != (instance.email or "").lower():
+        security_event_record(
+            action=Action.EMAIL_CHANGED,
+            subject=instance,
+            detail={"from": before, "to": instance.email},
         )
 
 

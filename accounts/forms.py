@@ -135,3 +135,14 @@ class StaffAccountEraseForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("Delete this account and its personal data now."), required=True
     )
+
+
+class AdminFullNameForm(forms.ModelForm):
+    """The name on the admin's account page: our accounts have one full name
+    (Wagtail's page asked for a first and a last name they do not have)."""
+
+    class Meta:
+        model = User
+        fields = ["full_name"]
+        labels = {"full_name": _("Full name")}
+        help_texts = {"full_name": _("As it should appear on your certificates.")}

@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -131,6 +132,16 @@ class User(AbstractUser):
         ordering = ["full_name", "email"]
         permissions = [("erase_user", _("Can erase a user's account on request"))]
         indexes = [models.Index(fields=["date_joined"])]
+        constraints = [
+            # One account per address whatever its case, as allauth looks them up.
+            models.UniqueConstraint(
+                Lower("email"),
+                name="accounts_user_email_case_insensitive_unique",
+                violation_error_message=_(
+                    "Another account already uses this e-mail address."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.email
@@ -212,6 +223,7 @@ class SecurityEvent(models.Model):
         CERTIFICATE_REVOKED = "certificate_revoked", _("Certificate revoked")
         DATA_EXPORTED = "data_exported", _("Personal data export requested")
         ACCOUNT_ERASED = "account_erased", _("Account erased")
+        EMAIL_CHANGED = "email_changed", _("Login e-mail address changed")
 
     actor = models.ForeignKey(
         User,

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import admin_views as account_admin_views
 from accounts import views as account_views
 from certificates.views import verify_redirect
 
@@ -15,6 +16,9 @@ urlpatterns = [
     # Wagtail's log-in form would skip allauth's checks (confirmed address,
     # failed-log-in budget, second factor): the site's log-in answers instead.
     path("cms/login/", account_views.admin_login, name="wagtailadmin_login"),
+    # Wagtail's account page changed the login e-mail and password outside
+    # allauth: ours leaves both to the site's pages.
+    path("cms/account/", account_admin_views.account, name="wagtailadmin_account"),
     path("cms/", include(wagtailadmin_urls)),
     # Wagtail's password form for private documents, through lms.views first.
     path(

@@ -154,3 +154,14 @@ def test_old_events_are_pruned_after_the_retention(settings):
     assert security_events_prune() == 1
     assert security_events_prune() == 0
     assert list(SecurityEvent.objects.all()) == [recent]
+
+
+def test_login_address_changes_are_recorded(demo_site):
+    user = UserFactory(email="ana@studio.si")
+    user.email = "ana@novak.si"  # e.g. by an administrator in the user editor
+    user.save()
+    user.email = "Ana@Novak.si"  # the same address
+    user.save()
+    (event,) = events(Action.EMAIL_CHANGED)
+    assert event.subject == user
+    assert event.detail == {"from": "ana@studio.si", "to": "ana@novak.si"}

@@ -223,3 +223,24 @@ def test_uploads_are_limited_to_safe_types(client, demo_site):
     from wagtail.images import get_image_model
 
     assert not get_image_model().objects.exists()
+
+
+def test_documents_are_at_most_10_mb(client, demo_site):
+    """Wagtail sets no limit of its own: 60 MB went through."""
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    form_page = client.get(reverse("wagtaildocs:add")).content.decode()
+    assert "Maximum filesize: 10.0\xa0MB." in form_page
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Too big",
+            "file": SimpleUploadedFile(
+                "big.pdf", b"%PDF-1.4" + b"x" * (10 * 1024 * 1024), "application/pdf"
+            ),
+        },
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors.as_data()["file"]
+    assert "file_too_large" in [error.code for error in errors]
+    assert not get_document_model().objects.exists()
