@@ -6,6 +6,7 @@ from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 from .admin_names import group_label
 from .forms import PROFILE_FIELDS
 from .group_viewsets import UserFilterSet
+from .models import User
 
 
 class ProfileFieldsMixin(forms.ModelForm):
@@ -18,6 +19,18 @@ class ProfileFieldsMixin(forms.ModelForm):
         if "groups" in self.fields:
             # The platform's groups in the reader's language (accounts.admin_names).
             self.fields["groups"].label_from_instance = group_label
+
+    def clean_email(self) -> str:
+        """Addresses are one whatever their case, as allauth compares them (Wagtail
+        compared them exactly: "Ana@…" made a second account beside "ana@…")."""
+        email = self.cleaned_data["email"].strip().lower()
+        others = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(
+                _("Another account already uses this e-mail address."),
+                code="duplicate_email",
+            )
+        return email
 
 
 class AdminUserCreationForm(ProfileFieldsMixin, UserCreationForm):

@@ -181,6 +181,10 @@ ACCOUNT_UNIQUE_EMAIL = True
 # Sign-up, password reset and adding an address answer the same whether the
 # address has an account or not; the owner of a known address is told by e-mail.
 ACCOUNT_PREVENT_ENUMERATION = True
+# Adding, removing or switching an e-mail address asks for the password again
+# (if the last log-in is older than five minutes); a new address is the login
+# only once confirmed.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
@@ -456,12 +460,16 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "lms.search"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv"]
 # Uploads: images only in raster formats (no SVG: it can carry script) and at
-# most 10 MB / 40 megapixels; documents only in the formats above. The web
-# server caps every request body (client_max_body_size, see the README).
+# most 10 MB / 40 megapixels; documents only in the formats above and at most
+# 10 MB (Wagtail sets no limit of its own: 60 MB went through). The web server
+# caps every request body (client_max_body_size, see the README).
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth owns password reset
+# The login e-mail changes only through allauth (accounts.admin_views.AccountView).
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # Staff created in the admin get an invitation to set their own password
 # (accounts.services.staff_invitation_send); nobody types one in for them.
 WAGTAILUSERS_PASSWORD_ENABLED = False
