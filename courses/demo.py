@@ -117,7 +117,6 @@ def _course(
             ("outcome", text) for text in DEMO_COURSE["outcomes"][language]
         ],
         level=DEMO_COURSE["level"],
-        estimated_hours=DEMO_COURSE["estimated_hours"],
         # Invites learners to take the self-assessment again at the end, so the
         # course measures its learning gain (against any earlier one).
         assessment_after=True,

@@ -71,7 +71,6 @@ DEMO_COURSE = {
         ],
     },
     "level": "foundation",
-    "estimated_hours": 6,
     "competences": [
         "valuing_ideas",
         "financial_literacy",

@@ -83,7 +83,6 @@ class CoursePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Course {n}")
     slug = factory.Sequence(lambda n: f"course-{n}")
     summary = "A practical course for creative people."
-    estimated_hours = 3
 
     class Meta:
         model = CoursePage
@@ -122,6 +121,7 @@ def build_course(*, parent, lessons_per_module=(2, 2), quizzes=(), **course_fiel
             if number in quizzes:
                 body.append(quiz_block())
             lessons.append(LessonPageFactory(parent=module, body=body))
+    course.refresh_from_db()  # the hours its lessons add up to
     return course, lessons
 
 

@@ -1,10 +1,11 @@
-"""Keep learners' progress right when trainers change a published course, and
-give the course roles their permissions on each new catalogue."""
+"""Keep learners' progress and the course's hours right when trainers change a
+published course, and give the course roles their permissions on each new
+catalogue."""
 
 from django.db import transaction
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from assessments.signals import response_submitted
 
@@ -52,6 +53,42 @@ def recount_after_delete(sender, instance, **kwargs) -> None:
     course = _course_of(instance)
     if course is not None:
         schedule_progress_recount(course.pk)
+
+
+def _hours_recount(page) -> None:
+    from .services import course_hours_recount
+
+    # The page itself may be the course (a module moved under it), as a plain Page.
+    course = CoursePage.objects.ancestor_of(page, inclusive=True).first()
+    if course is not None:
+        course_hours_recount(course=course)
+
+
+# The hours follow the lessons' rows at once (in the same transaction): a saved
+# lesson (created, or published: the row holds the live version), one published
+# or unpublished (also as part of a subtree, where Wagtail saves plain pages),
+# or deleted. A draft leaves the row, and so the hours, as they were.
+@receiver(post_save, sender=LessonPage)
+@receiver(post_save, sender=ModulePage)
+@receiver(post_delete, sender=LessonPage)
+@receiver(post_delete, sender=ModulePage)
+def hours_after_save_or_delete(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        _hours_recount(instance)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def hours_after_publishing(sender, instance, **kwargs) -> None:
+    if isinstance(instance, LessonPage | ModulePage):
+        _hours_recount(instance)
+
+
+@receiver(post_page_move)
+def hours_after_move(sender, instance, parent_page_before, parent_page_after, **kw):
+    if issubclass(sender, LessonPage | ModulePage):
+        _hours_recount(parent_page_before)
+        _hours_recount(parent_page_after)
 
 
 @receiver(post_save, sender=CourseIndexPage)

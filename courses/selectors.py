@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -182,6 +182,20 @@ def course_outlines(*, enrolments: list[Enrolment]) -> dict[int, Outline]:
         )
         for enrolment in enrolments
     }
+
+
+def course_required_minutes(*, course: CoursePage) -> int:
+    """What completing the course takes: the minutes of its live required
+    lessons in live modules (an unpublished module takes its lessons out of the
+    course, as in the outline). Two queries."""
+    if not course.path:
+        return 0  # a course not yet in the tree has no lessons
+    lessons = LessonPage.objects.descendant_of(course).live().filter(required=True)
+    for module_path in (
+        ModulePage.objects.child_of(course).not_live().values_list("path", flat=True)
+    ):
+        lessons = lessons.exclude(path__startswith=module_path)
+    return lessons.aggregate(total=Sum("estimated_minutes"))["total"] or 0
 
 
 def enrolment_for(*, user, course: CoursePage) -> Enrolment | None:

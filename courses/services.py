@@ -4,6 +4,7 @@ meant for the learner."""
 
 import unicodedata
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,8 +24,10 @@ from .models import (
     LessonPage,
     QuizAttempt,
 )
+from .models.pages import learning_hours
 from .selectors import (
     course_outline,
+    course_required_minutes,
     enrolment_closed_reason,
     enrolment_elsewhere_message,
     enrolment_in_translation,
@@ -428,6 +431,20 @@ def course_progress_recompute(*, course: CoursePage) -> int:
             _progress_update(enrolment, required)
             count += 1
     return count
+
+
+def course_hours_recount(*, course: CoursePage) -> Decimal:
+    """Store the course's hours of learning as its published required lessons
+    add up now (learning_hours rounds them), on the live row only: no revision,
+    no publishing. Called whenever a lesson or module is saved, published,
+    unpublished, moved or deleted, so every page shows the figure the lessons
+    give."""
+    hours = learning_hours(course_required_minutes(course=course))
+    CoursePage.objects.filter(pk=course.pk).exclude(estimated_hours=hours).update(
+        estimated_hours=hours
+    )
+    course.estimated_hours = hours
+    return hours
 
 
 def enrolments_post_assessment_link(*, response) -> int:

@@ -1,3 +1,5 @@
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -16,6 +18,17 @@ from accounts.models import CreativeSector
 from assessments.entrecomp import Band
 
 from ..blocks import LessonBodyBlock
+
+
+def learning_hours(minutes: int) -> Decimal:
+    """The one rounding of a course's learning time: its minutes to the nearest
+    half hour (halves up), at least half an hour when there is anything to learn.
+    The course page, the catalogue, the dashboard and the certificate all show
+    this figure."""
+    if minutes <= 0:
+        return Decimal("0.0")
+    halves = (Decimal(minutes) / 30).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    return (max(halves, Decimal(1)) / 2).quantize(Decimal("0.1"))
 
 
 class CourseIndexPage(Page):
@@ -99,8 +112,19 @@ class CoursePage(Page):
     level = models.CharField(
         _("level"), max_length=16, choices=Band.choices, default=Band.FOUNDATION
     )
+    # Derived, never typed: the published required lessons' minutes, through
+    # learning_hours(). Kept on the row so lists of courses read it for free;
+    # courses.receivers recounts it whenever a lesson or module changes.
     estimated_hours = models.DecimalField(
-        _("estimated hours"), max_digits=5, decimal_places=1, default=1
+        _("hours of learning"),
+        max_digits=5,
+        decimal_places=1,
+        default=0,
+        editable=False,
+        help_text=_(
+            "The minutes of the course's published required lessons, to the "
+            "nearest half hour. Change a lesson's minutes to change it."
+        ),
     )
     trainers = ParentalManyToManyField(
         "courses.Trainer",
@@ -158,7 +182,9 @@ class CoursePage(Page):
         FieldPanel("summary"),
         FieldPanel("cover_image"),
         FieldPanel("learning_outcomes"),
-        FieldRowPanel([FieldPanel("level"), FieldPanel("estimated_hours")]),
+        FieldRowPanel(
+            [FieldPanel("level"), FieldPanel("estimated_hours", read_only=True)]
+        ),
         FieldPanel("trainers", widget=forms.CheckboxSelectMultiple),
         FieldPanel("competences", widget=forms.CheckboxSelectMultiple),
         FieldPanel("sectors"),
@@ -193,6 +219,11 @@ class CoursePage(Page):
 
     def clean(self):
         super().clean()
+        # Every save and every revision carries the hours its lessons add up
+        # to now (a revision's copy would otherwise bring back an old figure).
+        from ..selectors import course_required_minutes
+
+        self.estimated_hours = learning_hours(course_required_minutes(course=self))
         unknown = set(self.sectors or []) - set(CreativeSector.values)
         if unknown:
             raise ValidationError({"sectors": _("Unknown creative sector.")})
