@@ -405,9 +405,39 @@ def admin_objects(demo_course, role_users):
     event = SecurityEvent.objects.filter(subject=role_users[TRAINER]).first()
     learner = role_users[LEARNER]
     text_block = LessonPage._meta.get_field("body").stream_block.child_blocks["text"]
+    # A certificate (pending: its page and the revoke confirmation answer).
+    from certificates.factories import certificate_for, completed_enrolment
+
+    certificate = certificate_for(
+        completed_enrolment(
+            parent=demo_course.get_parent().specific,
+            user=UserFactory(full_name="Cleo Certified"),
+        )
+    )
+    # A learner with a quiz in a course the trainer teaches (Learners' detail).
+    from courses.factories import build_course
+    from courses.models import Enrolment
+
+    taught, taught_lessons = build_course(
+        parent=demo_course.get_parent(), lessons_per_module=(1,), quizzes=(1,)
+    )
+    taught.trainers.add(trainer)
+    taught.save_revision().publish()
+    enrolment = Enrolment.objects.create(
+        user=learner, course=taught, status=Enrolment.Status.ACTIVE
+    )
     arguments = [
         ("wagtailusers_users:*", {"pk": learner.pk}),
+        (
+            "courses_learners_*",
+            {
+                "enrolment_id": enrolment.pk,
+                "lesson_id": taught_lessons[0].pk,
+                "quiz_id": taught_lessons[0].quizzes[0].id,
+            },
+        ),
         ("accounts_admin_erase", {"pk": learner.pk}),
+        ("certificates_admin_*", {"pk": certificate.pk}),
         ("wagtailusers_groups:*", {"pk": Group.objects.get(name=TRAINERS).pk}),
         ("wagtailsites:*", {"pk": Site.objects.get(is_default_site=True).pk}),
         ("wagtaillocales:*", {"pk": Locale.objects.get(language_code="en").pk}),
