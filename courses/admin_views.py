@@ -6,23 +6,32 @@ import datetime
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from lms.spreadsheets import Percentage
 
 from . import services
-from .models import Enrolment
-from .selectors import courses_visible_to, enrolments_visible_to, is_course_manager
+from .models import Enrolment, LessonPage, QuizAttemptGrant
+from .selectors import (
+    QuizRecords,
+    courses_visible_to,
+    enrolments_visible_to,
+    is_course_manager,
+    quiz_allowance,
+    quiz_records,
+)
 
 
 class LearnersFilterSet(WagtailFilterSet):
@@ -61,13 +70,21 @@ class LearnersReportView(ReportView):
     filterset_class = LearnersFilterSet
     paginate_by = 50
     columns = [
-        Column("learner_name", label=gettext_lazy("Learner")),
+        # The learner's quizzes: attempts, requests, "Allow another attempt".
+        TitleColumn(
+            "learner_name",
+            label=gettext_lazy("Learner"),
+            get_url=lambda enrolment: reverse(
+                "courses_learners_quizzes", args=[enrolment.pk]
+            ),
+        ),
         Column("learner_email", label=gettext_lazy("E-mail")),
         Column("course", label=gettext_lazy("Course")),
         Column("state", label=gettext_lazy("Status")),
         ProgressColumn("progress", label=gettext_lazy("Progress")),
         Column("quizzes_passed", label=gettext_lazy("Quizzes passed")),
         Column("best_quiz_score", label=gettext_lazy("Best quiz score (%)")),
+        Column("attempts_granted", label=gettext_lazy("Extra attempts allowed")),
         DateColumn("enrolled_at", label=gettext_lazy("Enrolled")),
         DateColumn("completed_at", label=gettext_lazy("Completed")),
         DateColumn("last_activity_at", label=gettext_lazy("Last activity")),
@@ -119,6 +136,16 @@ class LearnersReportView(ReportView):
                     distinct=True,
                 ),
                 best_quiz_score=Max("quiz_attempts__score"),
+                attempts_granted=Coalesce(
+                    Subquery(
+                        QuizAttemptGrant.objects.filter(enrolment=OuterRef("pk"))
+                        .order_by()
+                        .values("enrolment")
+                        .annotate(count=Count("pk"))
+                        .values("count")
+                    ),
+                    0,
+                ),
             )
             .order_by("course__title", "user__full_name", "pk")
         )
@@ -185,3 +212,91 @@ def enrolment_decide(request: HttpRequest, enrolment_id: int) -> HttpResponse:
             template % {"name": enrolment.user, "course": enrolment.course.title},
         )
     return HttpResponseRedirect(reverse("courses_enrolment_requests"))
+
+
+def _visible_enrolment(request: HttpRequest, enrolment_id: int) -> Enrolment:
+    """An enrolment the member of staff sees under *Learners*; 404 otherwise."""
+    if not request.user.has_perm("courses.view_enrolment"):
+        raise PermissionDenied
+    return get_object_or_404(
+        enrolments_visible_to(request.user)
+        .filter(user__isnull=False)
+        .select_related("user", "course"),
+        pk=enrolment_id,
+    )
+
+
+def learner_quizzes(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    """One learner's quizzes in a course: attempts, scores, requests for another
+    attempt and the extra attempts allowed (who, when), with "Allow another
+    attempt" where the learner has none left."""
+    enrolment = _visible_enrolment(request, enrolment_id)
+    records = quiz_records(enrolment=enrolment)
+    now = timezone.now()
+    rows = []
+    lessons = LessonPage.objects.descendant_of(enrolment.course).live()
+    for lesson in lessons.order_by("path"):
+        for quiz in lesson.quizzes:
+            record = records.get((lesson.pk, quiz.id), QuizRecords())
+            allowance = quiz_allowance(
+                quiz_value=quiz.value,
+                attempts=record.attempts,
+                grants=record.grants,
+                now=now,
+            )
+            passed = any(attempt.passed for attempt in record.attempts)
+            rows.append(
+                {
+                    "lesson": lesson,
+                    "quiz_id": quiz.id,
+                    "title": quiz.value["title"],
+                    "max_attempts": quiz.value["max_attempts"],
+                    "records": record,
+                    "allowance": allowance,
+                    "passed": passed,
+                    "can_grant": not passed
+                    and not allowance.can_attempt
+                    and enrolment.is_active,
+                }
+            )
+    return TemplateResponse(
+        request,
+        "courses/admin/learner_quizzes.html",
+        {
+            "enrolment": enrolment,
+            "rows": rows,
+            "page_title": enrolment.user.full_name,
+            "page_subtitle": enrolment.course.title,
+            "header_icon": "group",
+        },
+    )
+
+
+@require_POST
+def learner_attempt_grant(
+    request: HttpRequest, enrolment_id: int, lesson_id: int, quiz_id: str
+) -> HttpResponse:
+    enrolment = _visible_enrolment(request, enrolment_id)
+    lesson = get_object_or_404(LessonPage, pk=lesson_id)
+    try:
+        services.quiz_attempt_grant(
+            enrolment=enrolment,
+            lesson=lesson,
+            quiz_id=quiz_id,
+            granted_by=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            _("%(name)s may take “%(quiz)s” once more; they have been e-mailed.")
+            % {
+                "name": enrolment.user.full_name,
+                "quiz": lesson.quiz(quiz_id).value["title"],
+            },
+        )
+    return HttpResponseRedirect(
+        reverse("courses_learners_quizzes", args=[enrolment.pk])
+        + f"#quiz-{lesson.pk}-{quiz_id}"
+    )

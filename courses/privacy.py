@@ -61,6 +61,55 @@ def _exercise_answer(answer) -> dict[str, Any]:
     }
 
 
+def _attempt_records(user) -> dict[str, Any]:
+    """The person's requests for another quiz attempt and the extra attempts
+    they were allowed; for staff, the extra attempts they allowed (the quiz and
+    when, without the learner)."""
+    from .models import QuizAttemptGrant, QuizAttemptRequest
+
+    def quiz_title(record) -> str:
+        quiz = record.lesson.quiz(record.quiz_id)
+        return quiz.value["title"] if quiz else record.quiz_id
+
+    related = ("enrolment__course", "lesson")
+    return {
+        "quiz_attempt_requests": [
+            {
+                "course": request.enrolment.course.title,
+                "lesson": request.lesson.title,
+                "quiz": quiz_title(request),
+                "message": request.message,
+                "requested_at": _when(request.requested_at),
+            }
+            for request in QuizAttemptRequest.objects.filter(enrolment__user=user)
+            .select_related(*related)
+            .order_by("requested_at", "pk")
+        ],
+        "extra_quiz_attempts_allowed_to_you": [
+            {
+                "course": grant.enrolment.course.title,
+                "lesson": grant.lesson.title,
+                "quiz": quiz_title(grant),
+                "allowed_at": _when(grant.granted_at),
+            }
+            for grant in QuizAttemptGrant.objects.filter(enrolment__user=user)
+            .select_related(*related)
+            .order_by("granted_at", "pk")
+        ],
+        "extra_quiz_attempts_you_allowed": [
+            {
+                "course": grant.enrolment.course.title,
+                "lesson": grant.lesson.title,
+                "quiz": quiz_title(grant),
+                "allowed_at": _when(grant.granted_at),
+            }
+            for grant in QuizAttemptGrant.objects.filter(granted_by=user)
+            .select_related(*related)
+            .order_by("granted_at", "pk")
+        ],
+    }
+
+
 class CoursesProvider:
     """Enrolments with their progress, lesson completions, quiz attempts and
     exercise answers; the days the person opened a course's page; the trainer
@@ -71,10 +120,19 @@ class CoursesProvider:
     anonymous participation statistics, unlinked from the person when the user row
     is deleted (Enrolment.user is SET_NULL). A trainer profile is published
     editorial content: it stays, unlinked from the account. Course visits are
-    deleted (the anonymous daily counts of visitors who were not signed in stay)."""
+    deleted (the anonymous daily counts of visitors who were not signed in stay).
+    Requests for another quiz attempt (the person's own words) are deleted; the
+    extra attempts they were allowed stay with the unlinked enrolment, and those
+    a member of staff allowed lose the link to them (granted_by is SET_NULL)."""
 
     name = "courses"
-    models = ("courses.Enrolment", "courses.Trainer", "courses.CourseVisit")
+    models = (
+        "courses.Enrolment",
+        "courses.Trainer",
+        "courses.CourseVisit",
+        "courses.QuizAttemptRequest",
+        "courses.QuizAttemptGrant",
+    )
 
     def export(self, user) -> dict[str, Any]:
         from .models import CourseVisit, Enrolment, Trainer
@@ -128,13 +186,15 @@ class CoursesProvider:
                 {"name": trainer.name, "bio": trainer.bio}
                 for trainer in Trainer.objects.filter(user=user)
             ],
+            **_attempt_records(user),
         }
 
     def export_files(self, user) -> Iterable[ExportFile]:
         return []
 
     def erase(self, user) -> None:
-        from .models import CourseVisit, ExerciseAnswer
+        from .models import CourseVisit, ExerciseAnswer, QuizAttemptRequest
 
         ExerciseAnswer.objects.filter(enrolment__user=user).delete()
+        QuizAttemptRequest.objects.filter(enrolment__user=user).delete()
         CourseVisit.objects.filter(user=user).delete()

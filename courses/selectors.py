@@ -1,5 +1,6 @@
 """Read-side queries shared by pages, views, services and reports."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet, Sum
@@ -420,21 +421,106 @@ def learner_dashboard(*, user) -> dict:
     }
 
 
-def quiz_attempts(
-    *, enrolment: Enrolment, lesson: LessonPage
-) -> dict[str, list[QuizAttempt]]:
-    attempts: dict[str, list[QuizAttempt]] = {}
-    for attempt in QuizAttempt.objects.filter(enrolment=enrolment, lesson=lesson):
-        attempts.setdefault(attempt.quiz_id, []).append(attempt)
-    return attempts
+# A learner with no attempts left asks the trainers for another at most once a
+# day per quiz, and at most this many times a day over all quizzes.
+ATTEMPT_REQUEST_INTERVAL = datetime.timedelta(hours=24)
+ATTEMPT_REQUESTS_PER_DAY = 5
 
 
-def _quiz_view(quiz_block, attempts: list[QuizAttempt]) -> dict:
-    """A quiz as the lesson page shows it: questions, the learner's latest
-    attempt with feedback on the answers they chose, attempts left."""
+@dataclass(frozen=True)
+class QuizAllowance:
+    """Whether the learner may take a quiz now and, if not, from when."""
+
+    can_attempt: bool
+    attempts_left: int | None  # None: unlimited
+    next_attempt_at: datetime.datetime | None = None  # when the wait ends
+    granted: bool = False  # the open attempt is one staff allowed
+
+
+def quiz_allowance(
+    *, quiz_value, attempts: list, grants: list, now: datetime.datetime
+) -> QuizAllowance:
+    """The attempt rule, in one place for the lesson page, the services and the
+    staff's view. A quiz allows `max_attempts` attempts (0: unlimited). Once they
+    are used, the learner may take it again when staff allowed another attempt
+    after their latest one, or `retry_after_hours` after their latest one (0: not
+    without staff). `attempts` and `grants` in time order."""
+    limit = quiz_value["max_attempts"]
+    if not limit:
+        return QuizAllowance(can_attempt=True, attempts_left=None)
+    if len(attempts) < limit:
+        return QuizAllowance(can_attempt=True, attempts_left=limit - len(attempts))
+    latest = attempts[-1].submitted_at
+    if any(grant.granted_at >= latest for grant in grants):
+        return QuizAllowance(can_attempt=True, attempts_left=1, granted=True)
+    hours = quiz_value.get("retry_after_hours") or 0
+    if not hours:
+        return QuizAllowance(can_attempt=False, attempts_left=0)
+    opens = latest + datetime.timedelta(hours=hours)
+    if now >= opens:
+        return QuizAllowance(can_attempt=True, attempts_left=1)
+    return QuizAllowance(can_attempt=False, attempts_left=0, next_attempt_at=opens)
+
+
+@dataclass
+class QuizRecords:
+    """A learner's attempts at one quiz, the extra attempts staff allowed and
+    the learner's requests for one, each in time order."""
+
+    attempts: list = field(default_factory=list)
+    grants: list = field(default_factory=list)
+    requests: list = field(default_factory=list)
+
+
+def quiz_records(
+    *, enrolment: Enrolment, lesson: LessonPage | None = None
+) -> dict[tuple[int, str], QuizRecords]:
+    """QuizRecords by (lesson id, quiz id) for one lesson, or for every lesson of
+    the enrolment; three queries."""
+    from .models import QuizAttemptGrant, QuizAttemptRequest
+
+    records: dict[tuple[int, str], QuizRecords] = {}
+    lesson_filter = {"lesson": lesson} if lesson is not None else {}
+    for name, model, related in (
+        ("attempts", QuizAttempt, ()),
+        ("grants", QuizAttemptGrant, ("granted_by",)),
+        ("requests", QuizAttemptRequest, ()),
+    ):
+        rows = model.objects.filter(enrolment=enrolment, **lesson_filter)
+        for row in rows.select_related(*related):
+            key = (row.lesson_id, row.quiz_id)
+            getattr(records.setdefault(key, QuizRecords()), name).append(row)
+    return records
+
+
+def recent_attempt_request(records: QuizRecords, now: datetime.datetime):
+    """The learner's request for another attempt still standing: made after their
+    latest attempt and within the last ATTEMPT_REQUEST_INTERVAL."""
+    latest = records.attempts[-1].submitted_at if records.attempts else None
+    for request in reversed(records.requests):
+        if request.requested_at > now - ATTEMPT_REQUEST_INTERVAL and (
+            latest is None or request.requested_at >= latest
+        ):
+            return request
+    return None
+
+
+def _quiz_view(
+    quiz_block, records: QuizRecords, *, now, fresh: bool = False, draft=None
+) -> dict:
+    """A quiz as the lesson page shows it: questions, the learner's latest attempt
+    with feedback on the answers they chose, attempts left. `fresh` opens a new
+    try instead (nothing chosen, or the answers of a refused submission in
+    `draft`); a try is spent only when it is submitted."""
     value = quiz_block.value
-    latest = attempts[-1] if attempts else None
-    chosen_by_question = latest.answers if latest else {}
+    attempts = records.attempts
+    allowance = quiz_allowance(
+        quiz_value=value, attempts=attempts, grants=records.grants, now=now
+    )
+    passed = any(attempt.passed for attempt in attempts)
+    fresh = (fresh or draft is not None) and allowance.can_attempt and not passed
+    latest = attempts[-1] if attempts and not fresh else None
+    chosen_by_question = (draft or {}) if fresh else (latest.answers if latest else {})
     questions = []
     for question in value["questions"].bound_blocks:
         chosen = set(chosen_by_question.get(question.id, []))
@@ -448,7 +534,11 @@ def _quiz_view(quiz_block, attempts: list[QuizAttempt]) -> dict:
                     "id": answer.id,
                     "text": answer.value["text"],
                     "chosen": answer.id in chosen,
-                    "feedback": answer.value["feedback"] if answer.id in chosen else "",
+                    "feedback": (
+                        answer.value["feedback"]
+                        if latest and answer.id in chosen
+                        else ""
+                    ),
                 }
             )
         questions.append(
@@ -460,20 +550,25 @@ def _quiz_view(quiz_block, attempts: list[QuizAttempt]) -> dict:
                 "answered_correctly": bool(latest) and chosen == right,
             }
         )
-    max_attempts = value["max_attempts"]
-    passed = any(attempt.passed for attempt in attempts)
+    request = recent_attempt_request(records, now) if attempts else None
     return {
         "id": quiz_block.id,
         "title": value["title"],
         "pass_mark": value["pass_mark"],
-        "max_attempts": max_attempts,
+        "max_attempts": value["max_attempts"],
         "attempts_used": len(attempts),
-        "attempts_left": (max_attempts - len(attempts)) if max_attempts else None,
-        "can_attempt": not max_attempts or len(attempts) < max_attempts,
+        "attempts_left": allowance.attempts_left,
+        "can_attempt": allowance.can_attempt,
+        "next_attempt_at": allowance.next_attempt_at,
+        "granted": allowance.granted,
+        # The answers are open to change: a new try, not the last one's review.
+        "answering": not passed and allowance.can_attempt and latest is None,
         "latest": latest,
         "best_score": max((a.score for a in attempts), default=None),
         "passed": passed,
         "questions": questions,
+        "attempt_request": request,
+        "can_ask": not passed and not allowance.can_attempt and request is None,
     }
 
 
@@ -484,6 +579,8 @@ def lesson_view_state(
     enrolment: Enrolment | None = None,
     outline: Outline | None = None,
     preview: bool = False,
+    retry_quiz_id: str | None = None,
+    quiz_draft: dict | None = None,
     enrolment_elsewhere: Enrolment | None = None,
 ) -> dict:
     from .models import ExerciseAnswer
@@ -495,7 +592,7 @@ def lesson_view_state(
     )
     entry = outline.entry(lesson.pk)
     previous, following = outline.neighbours(lesson.pk)
-    attempts = quiz_attempts(enrolment=enrolment, lesson=lesson) if enrolment else {}
+    records = quiz_records(enrolment=enrolment, lesson=lesson) if enrolment else {}
     exercise_answers = {}
     if enrolment:
         exercise_answers = dict(
@@ -503,6 +600,8 @@ def lesson_view_state(
                 enrolment=enrolment, lesson=lesson
             ).values_list("exercise_id", "text")
         )
+    now = timezone.now()
+    drafts = quiz_draft or {}
     return {
         "course": course,
         "enrolment": enrolment,
@@ -512,7 +611,14 @@ def lesson_view_state(
         "next_entry": following,
         "lesson_done": bool(entry and entry.done),
         "quizzes": {
-            q.id: _quiz_view(q, attempts.get(q.id, [])) for q in lesson.quizzes
+            q.id: _quiz_view(
+                q,
+                records.get((lesson.pk, q.id), QuizRecords()),
+                now=now,
+                fresh=q.id == retry_quiz_id,
+                draft=drafts.get(q.id),
+            )
+            for q in lesson.quizzes
         },
         "exercise_answers": exercise_answers,
         **_lesson_elsewhere(lesson, enrolment_elsewhere),
@@ -629,3 +735,26 @@ def course_learning_gain(*, course: CoursePage) -> dict[str, dict]:
         code: {"mean_change": float(sum(values) / len(values)), "pairs": len(values)}
         for code, values in changes.items()
     }
+
+
+def attempt_request_recipients(*, course: CoursePage) -> list[str]:
+    """Where a learner's request for another quiz attempt goes: the e-mail
+    addresses of the accounts linked to the course's trainers; a course with no
+    trainer account linked sends it to the course managers, and without those
+    to the superusers (someone who can allow the attempt always hears of it)."""
+    from accounts.models import User
+
+    from .roles import COURSE_MANAGERS
+
+    people = User.objects.filter(is_active=True).exclude(email="")
+    for recipients in (
+        people.filter(trainer_profiles__courses=course),
+        people.filter(groups__name=COURSE_MANAGERS),
+        people.filter(is_superuser=True),
+    ):
+        emails = list(
+            recipients.order_by("email").values_list("email", flat=True).distinct()
+        )
+        if emails:
+            return emails
+    return []

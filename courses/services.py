@@ -6,10 +6,14 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from assessments.selectors import submitted_responses
@@ -23,14 +27,24 @@ from .models import (
     LessonCompletion,
     LessonPage,
     QuizAttempt,
+    QuizAttemptGrant,
+    QuizAttemptRequest,
 )
 from .models.pages import learning_hours
 from .selectors import (
+    ATTEMPT_REQUEST_INTERVAL,
+    ATTEMPT_REQUESTS_PER_DAY,
+    QuizRecords,
+    attempt_request_recipients,
     course_outline,
     course_required_minutes,
     enrolment_closed_reason,
     enrolment_elsewhere_message,
     enrolment_in_translation,
+    enrolments_visible_to,
+    quiz_allowance,
+    quiz_records,
+    recent_attempt_request,
 )
 from .signals import course_completed
 
@@ -340,14 +354,19 @@ def quiz_submit(
         enrolment = _active_enrolment(user=user, lesson=lesson)
         _assert_unlocked(enrolment, lesson)
         cleaned = _clean_answers(quiz.value, answers)
-        previous = QuizAttempt.objects.filter(
-            enrolment=enrolment, lesson=lesson, quiz_id=quiz_id
+        records = quiz_records(enrolment=enrolment, lesson=lesson).get(
+            (lesson.pk, quiz_id), QuizRecords()
         )
-        max_attempts = quiz.value["max_attempts"]
-        if max_attempts and previous.count() >= max_attempts:
+        allowance = quiz_allowance(
+            quiz_value=quiz.value,
+            attempts=records.attempts,
+            grants=records.grants,
+            now=timezone.now(),
+        )
+        if not allowance.can_attempt:
             raise ValidationError(
                 _("You have used all %(count)s attempts for this quiz.")
-                % {"count": max_attempts},
+                % {"count": quiz.value["max_attempts"]},
                 code="no_attempts_left",
             )
         score = _score(quiz.value, cleaned)
@@ -482,3 +501,245 @@ def course_visit_record(*, course: CoursePage, user) -> None:
             [CourseVisit(course=course, day=today)], ignore_conflicts=True
         )
         visits.update(anonymous_visits=F("anonymous_visits") + 1)
+
+
+ATTEMPT_REQUEST_MESSAGE_MAX_LENGTH = 1000
+
+
+def _course_of(lesson: LessonPage) -> CoursePage:
+    return lesson.get_parent().get_parent().specific
+
+
+def _quiz_state(enrolment: Enrolment, lesson: LessonPage, quiz, now):
+    records = quiz_records(enrolment=enrolment, lesson=lesson).get(
+        (lesson.pk, quiz.id), QuizRecords()
+    )
+    allowance = quiz_allowance(
+        quiz_value=quiz.value,
+        attempts=records.attempts,
+        grants=records.grants,
+        now=now,
+    )
+    return records, allowance
+
+
+def quiz_attempt_request(
+    *, user, lesson: LessonPage, quiz_id: str, message: str, now=None
+) -> QuizAttemptRequest:
+    """A learner with no attempts left asks the course's trainers for another.
+    Refuses, storing nothing, a message with control characters or too long,
+    a learner who may take the quiz (or passed it), a second request for the
+    quiz within ATTEMPT_REQUEST_INTERVAL (so a double submit sends one e-mail)
+    and more than ATTEMPT_REQUESTS_PER_DAY requests a day. The trainers are
+    e-mailed once the request is committed."""
+    from .tasks import quiz_attempt_request_notify
+
+    quiz = lesson.quiz(quiz_id)
+    if quiz is None:
+        raise ValidationError(_("This quiz does not exist."), code="unknown_quiz")
+    if any(_is_control_character(character) for character in message):
+        raise ValidationError(
+            _(
+                "Your message contains invisible control characters (often pasted "
+                "with text from another program). Remove them and send again."
+            ),
+            code="control_characters",
+        )
+    message = message.strip()
+    if len(message) > ATTEMPT_REQUEST_MESSAGE_MAX_LENGTH:
+        raise ValidationError(
+            _("Your message is too long: at most %(max)s characters.")
+            % {"max": ATTEMPT_REQUEST_MESSAGE_MAX_LENGTH},
+            code="too_long",
+        )
+    now = now or timezone.now()
+    with transaction.atomic():
+        # The enrolment's row lock serialises a double submit: the second one
+        # finds the first request.
+        enrolment = _active_enrolment(user=user, lesson=lesson)
+        records, allowance = _quiz_state(enrolment, lesson, quiz, now)
+        if any(attempt.passed for attempt in records.attempts):
+            raise ValidationError(_("You have passed this quiz."), code="passed")
+        if allowance.can_attempt:
+            raise ValidationError(
+                _("You can take this quiz now: no need to ask."), code="can_attempt"
+            )
+        if recent_attempt_request(records, now) is not None:
+            raise ValidationError(
+                _("You have already asked the trainer for another attempt."),
+                code="already_asked",
+            )
+        asked_today = QuizAttemptRequest.objects.filter(
+            enrolment__user=user, requested_at__gt=now - ATTEMPT_REQUEST_INTERVAL
+        ).count()
+        if asked_today >= ATTEMPT_REQUESTS_PER_DAY:
+            raise ValidationError(
+                _(
+                    "You have asked for other attempts %(count)s times today. "
+                    "Ask again tomorrow."
+                )
+                % {"count": ATTEMPT_REQUESTS_PER_DAY},
+                code="rate_limited",
+            )
+        if not attempt_request_recipients(course=enrolment.course):
+            raise ValidationError(
+                _("This course has no trainer to write to yet."), code="nobody"
+            )
+        attempt_request = QuizAttemptRequest.objects.create(
+            enrolment=enrolment,
+            lesson=lesson,
+            quiz_id=quiz_id,
+            message=message,
+            requested_at=now,
+        )
+        quiz_attempt_request_notify.delay_on_commit(attempt_request.pk)
+        return attempt_request
+
+
+def quiz_attempt_grant(
+    *, enrolment: Enrolment, lesson: LessonPage, quiz_id: str, granted_by, now=None
+) -> QuizAttemptGrant:
+    """A member of the course's staff (who sees the learner under *Learners*)
+    allows a learner with no attempts left one more attempt at a quiz. Recorded
+    with who and when; refused when the learner may already take the quiz (so a
+    double submit grants one), passed it, or the quiz has no limit. The learner
+    is e-mailed once the grant is committed."""
+    from .tasks import quiz_attempt_grant_notify
+
+    if not enrolments_visible_to(granted_by).filter(pk=enrolment.pk).exists():
+        raise PermissionDenied
+    quiz = lesson.quiz(quiz_id)
+    if quiz is None or _course_of(lesson).pk != enrolment.course_id:
+        raise ValidationError(
+            _("This quiz is not part of the learner's course."), code="unknown_quiz"
+        )
+    now = now or timezone.now()
+    with transaction.atomic():
+        enrolment = (
+            Enrolment.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .get(pk=enrolment.pk)
+        )
+        if enrolment.user is None or not enrolment.is_active:
+            raise ValidationError(
+                _("The learner is no longer enrolled in this course."),
+                code="not_enrolled",
+            )
+        records, allowance = _quiz_state(enrolment, lesson, quiz, now)
+        name = enrolment.user.full_name
+        if any(attempt.passed for attempt in records.attempts):
+            raise ValidationError(
+                _("%(name)s has passed this quiz.") % {"name": name}, code="passed"
+            )
+        if allowance.can_attempt:
+            raise ValidationError(
+                _("%(name)s can already take this quiz.") % {"name": name},
+                code="can_attempt",
+            )
+        grant = QuizAttemptGrant.objects.create(
+            enrolment=enrolment,
+            lesson=lesson,
+            quiz_id=quiz_id,
+            granted_by=granted_by,
+            granted_at=now,
+        )
+        quiz_attempt_grant_notify.delay_on_commit(grant.pk)
+        return grant
+
+
+def _absolute(url: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
+def _claim(model, pk: int) -> bool:
+    return bool(
+        model.objects.filter(pk=pk, notified_at__isnull=True).update(
+            notified_at=timezone.now()
+        )
+    )
+
+
+def _send_claimed(model, pk: int, message: EmailMessage) -> None:
+    try:
+        message.send()
+    except Exception:
+        # Give the claim back so the task's retry sends it.
+        model.objects.filter(pk=pk).update(notified_at=None)
+        raise
+
+
+def quiz_attempt_request_email_send(*, request_id: int) -> bool:
+    """E-mail the course's trainers a learner's request for another attempt, at
+    most once (claimed before sending, given back if sending fails). The e-mail
+    names the learner, course and quiz, links to the admin page where the
+    attempt is allowed, and answers go to the learner."""
+    attempt_request = (
+        QuizAttemptRequest.objects.select_related(
+            "enrolment__user", "enrolment__course__locale", "lesson"
+        )
+        .filter(pk=request_id)
+        .first()
+    )
+    if attempt_request is None or attempt_request.enrolment.user is None:
+        return False
+    enrolment = attempt_request.enrolment
+    recipients = attempt_request_recipients(course=enrolment.course)
+    quiz = attempt_request.lesson.quiz(attempt_request.quiz_id)
+    if not recipients or quiz is None or not _claim(QuizAttemptRequest, request_id):
+        return False
+    with translation.override(enrolment.course.locale.language_code):
+        context = {
+            "learner": enrolment.user,
+            "course": enrolment.course,
+            "lesson": attempt_request.lesson,
+            "quiz_title": quiz.value["title"],
+            "message": attempt_request.message,
+            "admin_url": _absolute(
+                reverse("courses_learners_quizzes", args=[enrolment.pk])
+                + f"#quiz-{attempt_request.lesson_id}-{quiz.id}"
+            ),
+        }
+        subject = render_to_string(
+            "courses/email/attempt_request_subject.txt", context
+        ).strip()
+        body = render_to_string("courses/email/attempt_request_message.txt", context)
+    _send_claimed(
+        QuizAttemptRequest,
+        request_id,
+        EmailMessage(subject, body, None, recipients, reply_to=[enrolment.user.email]),
+    )
+    return True
+
+
+def quiz_attempt_grant_email_send(*, grant_id: int) -> bool:
+    """Tell the learner, at most once, that they may take the quiz again."""
+    grant = (
+        QuizAttemptGrant.objects.select_related(
+            "enrolment__user", "enrolment__course__locale", "lesson"
+        )
+        .filter(pk=grant_id)
+        .first()
+    )
+    if grant is None or grant.enrolment.user is None:
+        return False
+    quiz = grant.lesson.quiz(grant.quiz_id)
+    if quiz is None or not _claim(QuizAttemptGrant, grant_id):
+        return False
+    enrolment = grant.enrolment
+    with translation.override(enrolment.course.locale.language_code):
+        context = {
+            "learner": enrolment.user,
+            "course": enrolment.course,
+            "quiz_title": quiz.value["title"],
+            "lesson_url": _absolute(f"{grant.lesson.url or ''}#quiz-{quiz.id}"),
+        }
+        subject = render_to_string(
+            "courses/email/attempt_granted_subject.txt", context
+        ).strip()
+        body = render_to_string("courses/email/attempt_granted_message.txt", context)
+    _send_claimed(
+        QuizAttemptGrant,
+        grant_id,
+        EmailMessage(subject, body, None, [enrolment.user.email]),
+    )
+    return True

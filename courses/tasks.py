@@ -5,7 +5,11 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from .models import CoursePage, Enrolment
-from .services import course_progress_recompute
+from .services import (
+    course_progress_recompute,
+    quiz_attempt_grant_email_send,
+    quiz_attempt_request_email_send,
+)
 
 
 @shared_task(
@@ -47,3 +51,27 @@ def course_progress_recompute_task(course_id: int) -> int:
     if course is None:
         return 0
     return course_progress_recompute(course=course)
+
+
+@shared_task(
+    name="courses.quiz_attempt_request_notify",
+    autoretry_for=(OSError,),
+    retry_backoff=30,
+    max_retries=5,
+)
+def quiz_attempt_request_notify(request_id: int) -> bool:
+    """E-mail the course's trainers a learner's request for another quiz
+    attempt. Idempotent: the e-mail is claimed before it is sent."""
+    return quiz_attempt_request_email_send(request_id=request_id)
+
+
+@shared_task(
+    name="courses.quiz_attempt_grant_notify",
+    autoretry_for=(OSError,),
+    retry_backoff=30,
+    max_retries=5,
+)
+def quiz_attempt_grant_notify(grant_id: int) -> bool:
+    """E-mail the learner that staff allowed another quiz attempt. Idempotent:
+    the e-mail is claimed before it is sent."""
+    return quiz_attempt_grant_email_send(grant_id=grant_id)

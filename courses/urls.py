@@ -19,6 +19,11 @@ urlpatterns = [
         name="quiz_submit",
     ),
     path(
+        "learn/lessons/<int:lesson_id>/quizzes/<slug:quiz_id>/ask/",
+        views.quiz_attempt_ask,
+        name="quiz_attempt_ask",
+    ),
+    path(
         "learn/lessons/<int:lesson_id>/exercises/<slug:exercise_id>/",
         views.exercise_save,
         name="exercise_save",

@@ -153,8 +153,41 @@ def quiz_submit(request: HttpRequest, lesson_id: int, quiz_id: str) -> HttpRespo
             user=request.user, lesson=lesson, quiz_id=quiz_id, answers=answers
         )
     except ValidationError as error:
+        # The refused try stays open with what was chosen (nothing was spent).
+        request.quiz_draft = {quiz_id: answers}
         return _rerender(request, lesson, **{f"quiz-{quiz_id}": error.messages[0]})
     _completed_now(request, attempt.enrolment, started)
+    return HttpResponseRedirect(f"{lesson.get_url(request)}#quiz-{quiz_id}")
+
+
+@validates_text_input
+@login_required
+@require_POST
+def quiz_attempt_ask(
+    request: HttpRequest, lesson_id: int, quiz_id: str
+) -> HttpResponse:
+    """A learner with no attempts left asks the trainers for another one."""
+    lesson = _live_lesson(lesson_id)
+    try:
+        services.quiz_attempt_request(
+            user=request.user,
+            lesson=lesson,
+            quiz_id=quiz_id,
+            message=request.POST.get("message", ""),
+        )
+    except ValidationError as error:
+        if error.code == "already_asked":
+            # A second click on "Send": the first one went; say so, send nothing.
+            messages.info(request, _("Your request has already been sent."))
+            return HttpResponseRedirect(f"{lesson.get_url(request)}#quiz-{quiz_id}")
+        return _rerender(request, lesson, **{f"ask-{quiz_id}": error.messages[0]})
+    messages.success(
+        request,
+        _(
+            "Your request has been sent to the trainer. We will e-mail you when "
+            "they allow another attempt."
+        ),
+    )
     return HttpResponseRedirect(f"{lesson.get_url(request)}#quiz-{quiz_id}")
 
 

@@ -55,6 +55,16 @@ def register_course_admin_urls():
             name="courses_learners_results",
         ),
         path(
+            "courses/learners/<int:enrolment_id>/quizzes/",
+            admin_views.learner_quizzes,
+            name="courses_learners_quizzes",
+        ),
+        path(
+            "courses/learners/<int:enrolment_id>/quizzes/<int:lesson_id>/<slug:quiz_id>/grant/",
+            admin_views.learner_attempt_grant,
+            name="courses_learners_attempt_grant",
+        ),
+        path(
             "courses/requests/",
             admin_views.enrolment_requests,
             name="courses_enrolment_requests",

@@ -322,7 +322,14 @@ class LessonPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            lesson_view_state(lesson=self, **getattr(request, "lesson_state", {}))
+            lesson_view_state(
+                lesson=self,
+                # "Try again" opens a new try of that quiz; a refused submission
+                # comes back with its answers.
+                retry_quiz_id=request.GET.get("retry"),
+                quiz_draft=getattr(request, "quiz_draft", None),
+                **getattr(request, "lesson_state", {}),
+            )
         )
         context["block_errors"] = getattr(request, "block_errors", {})
         return context

@@ -1,6 +1,7 @@
-"""A creative finds the demo course, enrols, reads lessons, fails and then passes a
-quiz, watches the progress bar move and completes the course, in a real Chromium;
-axe checks the catalogue, course, lesson and dashboard pages in both languages."""
+"""A creative finds the demo course, enrols, reads lessons, fails a quiz, opens a
+fresh try (nothing spent) and passes it, watches the progress bar move and
+completes the course, in a real Chromium; axe checks the catalogue, course,
+lesson and dashboard pages in both languages."""
 
 import re
 import time
@@ -10,7 +11,7 @@ from pypdf import PdfReader
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from courses.demo_content import DEMO_COURSE
-from courses.models import Enrolment
+from courses.models import Enrolment, QuizAttempt
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -90,6 +91,17 @@ def test_learner_completes_the_demo_course_and_gets_a_certificate(
                 answer_quiz(page, questions, "en", correctly=False)
                 assert page.get_by_text(re.compile(r"You scored \d+%")).is_visible()
                 assert page.locator("fieldset.is-wrong").count() >= 1
+                assert_accessible(page)
+                spent = QuizAttempt.objects.filter(enrolment__user=learner).count()
+                # "Try again" opens a fresh try: answers cleared, nothing spent.
+                page.get_by_role("link", name="Try again").click()
+                page.wait_for_load_state()
+                assert page.locator("section.quiz input:checked").count() == 0
+                assert page.locator("section.quiz input:disabled").count() == 0
+                assert page.get_by_role("button", name="Check my answers").is_visible()
+                assert (
+                    QuizAttempt.objects.filter(enrolment__user=learner).count() == spent
+                )
                 assert_accessible(page)
                 failed_once = True
             answer_quiz(page, questions, "en", correctly=True)

@@ -153,6 +153,85 @@ def test_quiz_submission_refuses_hostile_input(client, lesson_with_tasks, answer
     assert_answers_cleanly(client.post(url, answers))
 
 
+@pytest.fixture
+def learner_out_of_attempts(catalogue):
+    """A learner who used the one attempt of a quiz without a cool-down, in a
+    course whose trainer has an account, and a course manager."""
+    from django.contrib.auth.models import Group
+
+    from courses.models import Trainer
+    from courses.roles import COURSE_MANAGERS
+
+    course, _lessons = build_course(parent=catalogue, lessons_per_module=())
+    quiz = quiz_block(max_attempts=1)
+    quiz["value"]["retry_after_hours"] = 0
+    lesson = LessonPageFactory(parent=ModulePageFactory(parent=course), body=[quiz])
+    course.trainers.add(Trainer.objects.create(name="T", user=UserFactory()))
+    course.save_revision().publish()
+    learner = UserFactory(full_name="Fuzz Learner")
+    enrolment = course_services.enrolment_create(user=learner, course=course)
+    first = lesson.quizzes[0].value["questions"].bound_blocks[0]
+    course_services.quiz_submit(
+        user=learner,
+        lesson=lesson,
+        quiz_id=quiz["id"],
+        answers={first.id: [first.value["answers"].bound_blocks[0].id]},
+    )
+    manager = UserFactory()
+    manager.groups.add(Group.objects.get(name=COURSE_MANAGERS))
+    return learner, manager, enrolment, lesson, quiz["id"]
+
+
+@FUZZ
+@given(
+    data=form_data(["message"]), quiz_suffix=st.sampled_from(["", "-nope", "x" * 70])
+)
+def test_attempt_requests_refuse_hostile_input(
+    client, learner_out_of_attempts, data, quiz_suffix
+):
+    from courses.models import QuizAttemptRequest
+
+    learner, _manager, _enrolment, lesson, quiz_id = learner_out_of_attempts
+    client.force_login(learner)
+    url = reverse("courses:quiz_attempt_ask", args=[lesson.pk, quiz_id + quiz_suffix])
+    assert_answers_cleanly(client.post(url, data))
+    stored = list(QuizAttemptRequest.objects.all())
+    assert len(stored) <= 1  # one a day per quiz, whatever comes in
+    for request in stored:
+        assert request.quiz_id == quiz_id
+        assert len(request.message) <= 1000
+        assert not [
+            character
+            for character in request.message
+            if unicodedata.category(character) == "Cc" and character not in "\t\n\r"
+        ]
+
+
+@FUZZ
+@given(
+    data=form_data(["quiz_id", "lesson_id", "granted_by"]),
+    quiz_suffix=st.sampled_from(["", "-nope", "x" * 70]),
+    lesson_offset=st.sampled_from([0, 1, 10**6]),
+)
+def test_attempt_grants_refuse_hostile_input(
+    client, learner_out_of_attempts, data, quiz_suffix, lesson_offset
+):
+    from courses.models import QuizAttemptGrant
+
+    _learner, manager, enrolment, lesson, quiz_id = learner_out_of_attempts
+    client.force_login(manager)
+    url = reverse(
+        "courses_learners_attempt_grant",
+        args=[enrolment.pk, lesson.pk + lesson_offset, quiz_id + quiz_suffix],
+    )
+    assert_answers_cleanly(client.post(url, data))
+    grants = list(QuizAttemptGrant.objects.all())
+    assert len(grants) <= 1  # a second one is refused: the attempt is open
+    for grant in grants:
+        assert (grant.lesson_id, grant.quiz_id) == (lesson.pk, quiz_id)
+        assert grant.granted_by == manager
+
+
 @FUZZ
 @given(course_id=st.integers(min_value=0, max_value=2**31 - 1))
 def test_enrolment_with_unknown_courses_is_refused(client, demo_site, course_id):

@@ -80,6 +80,8 @@ RULES: list[tuple[str, frozenset, frozenset]] = [
     ("mfa_*recovery_codes", frozenset(), SIGNED_IN),
     # The learner's own pages: anyone logged in, about themselves only.
     ("accounts:*", SIGNED_IN, frozenset()),
+    # A learner out of attempts asks the trainers (POST; about their own quiz).
+    ("courses:quiz_attempt_ask", SIGNED_IN, frozenset()),
     ("courses:*", SIGNED_IN, frozenset()),
     ("assessments:*", SIGNED_IN, frozenset()),
     ("certificates:download", SIGNED_IN, frozenset()),
@@ -121,6 +123,8 @@ COURSE_WRITING = [
     "wagtailsnippets_courses_trainer:*",
     "wagtailsnippetchoosers_*",
     "wagtailsnippets_certificates_certificatetemplate:*",
+    # Learners, with one learner's quizzes and "Allow another attempt" (a trainer
+    # only for the courses they teach: the sample enrolment is in one).
     "courses_learners*",
     "simple_translation:*",
 ]
@@ -426,8 +430,28 @@ def admin_objects(demo_course, role_users):
     enrolment = Enrolment.objects.create(
         user=learner, course=taught, status=Enrolment.Status.ACTIVE
     )
+    # A learner with a quiz in a course the trainer teaches (Learners' detail).
+    from courses.factories import build_course
+    from courses.models import Enrolment
+
+    taught, taught_lessons = build_course(
+        parent=demo_course.get_parent(), lessons_per_module=(1,), quizzes=(1,)
+    )
+    taught.trainers.add(trainer)
+    taught.save_revision().publish()
+    enrolment = Enrolment.objects.create(
+        user=learner, course=taught, status=Enrolment.Status.ACTIVE
+    )
     arguments = [
         ("wagtailusers_users:*", {"pk": learner.pk}),
+        (
+            "courses_learners_*",
+            {
+                "enrolment_id": enrolment.pk,
+                "lesson_id": taught_lessons[0].pk,
+                "quiz_id": taught_lessons[0].quizzes[0].id,
+            },
+        ),
         (
             "courses_learners_*",
             {
