@@ -430,28 +430,8 @@ def admin_objects(demo_course, role_users):
     enrolment = Enrolment.objects.create(
         user=learner, course=taught, status=Enrolment.Status.ACTIVE
     )
-    # A learner with a quiz in a course the trainer teaches (Learners' detail).
-    from courses.factories import build_course
-    from courses.models import Enrolment
-
-    taught, taught_lessons = build_course(
-        parent=demo_course.get_parent(), lessons_per_module=(1,), quizzes=(1,)
-    )
-    taught.trainers.add(trainer)
-    taught.save_revision().publish()
-    enrolment = Enrolment.objects.create(
-        user=learner, course=taught, status=Enrolment.Status.ACTIVE
-    )
     arguments = [
         ("wagtailusers_users:*", {"pk": learner.pk}),
-        (
-            "courses_learners_*",
-            {
-                "enrolment_id": enrolment.pk,
-                "lesson_id": taught_lessons[0].pk,
-                "quiz_id": taught_lessons[0].quizzes[0].id,
-            },
-        ),
         (
             "courses_learners_*",
             {
