@@ -79,7 +79,7 @@ class Trainer(TranslatableMixin, index.Indexed, models.Model):
                 "A course manager links this card to your account, so that you "
                 "see the learners of your courses."
             ),
-            heading=_("account"),
+            heading=_("Account"),
         ),
     ]
     base_form_class = TrainerForm
