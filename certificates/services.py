@@ -23,7 +23,13 @@ from accounts.models import SecurityEvent
 from courses.models import Enrolment
 
 from .models import Certificate, CertificateSettings, CertificateTemplate
-from .rendering import certificate_html, html_to_pdf, qr_code_data_uri, verification_url
+from .rendering import (
+    certificate_html,
+    html_to_pdf,
+    logo_file_url,
+    qr_code_data_uri,
+    verification_url,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +114,7 @@ def certificate_html_render(certificate: Certificate) -> str:
     context = {
         "certificate": certificate,
         "template": template,
-        "logo_url": logo.file.path if logo and hasattr(logo.file, "path") else "",
+        "logo_url": logo_file_url(logo),
         "signatory_name": template.signatory_name or site_settings.signatory_name,
         "signatory_title": template.signatory_title
         or site_settings.signatory_title_for(certificate.language),
@@ -118,8 +124,6 @@ def certificate_html_render(certificate: Certificate) -> str:
         "verify_url": url,
         "qr_code": qr_code_data_uri(url),
     }
-    if context["logo_url"]:
-        context["logo_url"] = f"file://{context['logo_url']}"
     return certificate_html(context, certificate.language)
 
 

@@ -234,3 +234,21 @@ def test_long_texts_get_tighter_type_so_they_fit_above_the_foot(
         )
         == layout
     )
+
+
+def test_a_big_logo_is_printed_from_a_rendition_of_print_size(issuer):
+    from django.core.files.images import ImageFile
+    from PIL import Image as PillowImage
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (2400, 1200), "#0b5563").save(buffer, format="PNG")
+    logo = get_image_model()(title="Big logo")
+    logo.file = ImageFile(buffer, name="big-logo.png")
+    logo.save()
+    issuer.issuer_logo = logo
+    issuer.save()
+
+    data = certificate_pdf_render(_certificate_in("en"))
+    sizes = [image.image.size for image in PdfReader(io.BytesIO(data)).pages[0].images]
+    assert (360, 180) in sizes  # not 2400 × 1200
