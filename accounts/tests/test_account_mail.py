@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
-from accounts.factories import UserFactory
+from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from accounts.models import User
 
 from .test_signup import VALID
@@ -123,6 +123,8 @@ def test_adding_an_address_answers_the_same_whether_it_is_taken_or_not(
     for address in (KNOWN, UNKNOWN):
         # Each from an account of its own, so both lists hold two addresses.
         client.force_login(UserFactory(email=f"own-{address}"))
+        # Changing addresses asks for the password again (re-authentication).
+        client.post(reverse("account_reauthenticate"), {"password": DEFAULT_PASSWORD})
         response = post(
             client,
             django_capture_on_commit_callbacks,

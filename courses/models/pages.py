@@ -88,7 +88,6 @@ class CoursePageForm(WagtailAdminPageForm):
             )
 
 
-
 class EnrolmentMode(models.TextChoices):
     OPEN = "open", _("Open: learners enrol at once")
     APPROVAL = "approval", _("By approval: a course manager accepts each request")
