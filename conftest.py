@@ -260,7 +260,9 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server, request):
+def page(browser, live_server, request, settings):
+    # The live server is the public address: links in e-mails lead to it.
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     context.set_default_timeout(15_000)
     browser_page = context.new_page()
