@@ -9,24 +9,17 @@ created themselves is shown as they named it."""
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
-
-from courses.roles import (
-    COURSE_MANAGERS,
-    COURSE_REVIEW_TASK,
-    COURSE_REVIEW_WORKFLOW,
-    TRAINERS,
-)
-from metrics.roles import ANALYSTS
 
 SITE_NAME = "Creative Cities Academy"
 
+# Each app names the rows it creates (courses its groups and workflow, metrics
+# its group) through this hook: a function returning {stored name: translated
+# name}, so accounts imports none of them.
+ADMIN_NAMES_HOOK = "register_admin_names"
+
 ADMIN_NAMES = {
-    TRAINERS: _("Trainers"),
-    COURSE_MANAGERS: _("Course managers"),
-    ANALYSTS: _("Analysts"),
-    COURSE_REVIEW_WORKFLOW: _("Course review"),
-    COURSE_REVIEW_TASK: _("Course manager review"),
     # The site record's name (home.demo) and WAGTAIL_SITE_NAME.
     SITE_NAME: _("Creative Cities Academy"),
     # What Wagtail's own migrations create.
@@ -39,7 +32,12 @@ ADMIN_NAMES = {
 def admin_name(name) -> str:
     """The name to show for a stored group, workflow, task or site name: its
     translation if the platform created it, else the name as stored."""
-    label = ADMIN_NAMES.get(str(name)) if name is not None else None
+    if name is None:
+        return name
+    names = dict(ADMIN_NAMES)
+    for hook in hooks.get_hooks(ADMIN_NAMES_HOOK):
+        names.update(hook())
+    label = names.get(str(name))
     return str(label) if label is not None else name
 
 

@@ -10,14 +10,9 @@ class CertificatesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from courses.dashboard import register_completed_course_extra, register_panel
-
         from . import receivers  # noqa: F401
         from .roles import roles_setup
-        from .selectors import completed_course_certificates, dashboard_panel
 
-        register_panel(dashboard_panel, order=10)
-        register_completed_course_extra(completed_course_certificates, order=10)
         post_migrate.connect(roles_setup, sender=self)
 
         from accounts import privacy

@@ -1,10 +1,13 @@
 """HTML → PDF/A-3u with WeasyPrint.
 
 A warm worker keeps the parsed stylesheet and the font configuration between
-renders, so each certificate costs about WeasyPrint's own floor for one page."""
+renders, so each certificate costs about WeasyPrint's own floor for one page.
+Which function prints the PDF is a setting (`CERTIFICATE_RENDERER`, by default
+`html_to_pdf` below), so another engine, or a stand-in in tests, can take its place."""
 
 import base64
 import io
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,6 +15,7 @@ import qrcode
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.module_loading import import_string
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -103,3 +107,14 @@ def html_to_pdf(html: str, *, base_url: str | None = None) -> bytes:
         pdf_variant="pdf/a-3u",
         pdf_tags=True,
     )
+
+
+# The renderers named so far, imported once each (keyed by the dotted path, so a
+# test that overrides the setting gets its own).
+_renderer_named = lru_cache(maxsize=None)(import_string)
+
+
+def pdf_renderer() -> Callable[[str], bytes]:
+    """The function that turns a certificate's HTML document into PDF bytes:
+    the one `settings.CERTIFICATE_RENDERER` names by its dotted path."""
+    return _renderer_named(settings.CERTIFICATE_RENDERER)

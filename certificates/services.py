@@ -3,7 +3,6 @@ refuses a repeat: a certificate is created once per enrolment, rendered into one
 file, e-mailed once."""
 
 import logging
-import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -25,8 +24,8 @@ from courses.models import Enrolment
 from .models import Certificate, CertificateSettings, CertificateTemplate
 from .rendering import (
     certificate_html,
-    html_to_pdf,
     logo_file_url,
+    pdf_renderer,
     qr_code_data_uri,
     verification_url,
 )
@@ -101,8 +100,9 @@ def _template_for(certificate: Certificate) -> CertificateTemplate:
 
 
 def certificate_pdf_render(certificate: Certificate) -> bytes:
-    """The certificate as PDF/A-3u bytes, in the course's language."""
-    return html_to_pdf(certificate_html_render(certificate))
+    """The certificate as PDF/A-3u bytes, in the course's language, printed by
+    the renderer `settings.CERTIFICATE_RENDERER` names."""
+    return pdf_renderer()(certificate_html_render(certificate))
 
 
 def certificate_html_render(certificate: Certificate) -> str:
@@ -145,8 +145,6 @@ def certificate_issue(*, certificate_id: int) -> Certificate | None:
             Certificate.Status.FAILED,
         ):
             return certificate
-        if settings.CERTIFICATE_RENDER_DELAY:
-            time.sleep(settings.CERTIFICATE_RENDER_DELAY)
         pdf = certificate_pdf_render(certificate)
         name = f"{certificate.verification_code}.pdf"
         storage = certificate.pdf.storage

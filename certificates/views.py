@@ -1,6 +1,7 @@
+from allauth.core.internal import ratelimit
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -8,8 +9,6 @@ from django.utils.translation import get_language_from_request, override
 from django.utils.translation import gettext_lazy as _
 
 from .models import Certificate, verification_code_normalise
-
-VERIFY_RATE_LIMIT = 30  # look-ups per address per minute
 
 
 class VerifyForm(forms.Form):
@@ -32,15 +31,18 @@ class VerifyForm(forms.Form):
 
 
 def _rate_limited(request: HttpRequest) -> bool:
-    address = request.META.get("REMOTE_ADDR", "unknown")
-    key = f"verify-rate:{address}"
-    cache.add(key, 0, timeout=60)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=60)
-        count = 1
-    return count > VERIFY_RATE_LIMIT
+    """Counts the look-up with allauth's rate limiter: the same cache, the same
+    client address (its adapter's, behind a proxy too) and the same rate format,
+    read from `CERTIFICATES_RATE_LIMITS`. The public `allauth.core.ratelimit`
+    never limits a GET and reads only allauth's own settings, so this calls the
+    function it wraps."""
+    return not ratelimit.consume(
+        request,
+        app="certificates",
+        action="verify",
+        config=settings.CERTIFICATES_RATE_LIMITS,
+        limit_get=True,
+    )
 
 
 def verify_form(request: HttpRequest) -> HttpResponse:

@@ -5,8 +5,21 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from courses.dashboard import (
+    LEARNER_DASHBOARD_COMPLETED_COURSE,
+    LEARNER_DASHBOARD_PANELS,
+)
+
 from . import admin_views
 from .models import CertificateTemplate
+from .selectors import completed_course_certificates, dashboard_panel
+
+# The learner's dashboard: certificates of courses no longer listed, and each
+# completed course's certificate on its card.
+hooks.register(LEARNER_DASHBOARD_PANELS, dashboard_panel, order=10)
+hooks.register(
+    LEARNER_DASHBOARD_COMPLETED_COURSE, completed_course_certificates, order=10
+)
 
 
 class CertificateTemplateViewSet(SnippetViewSet):

@@ -1,45 +1,45 @@
-"""Panels other apps add to the learner dashboard (certificates, the latest
-self-assessment), so the courses app need not know about them."""
+"""What other apps add to the learner's dashboard (`/dashboard/`), through two
+Wagtail hooks, so the courses app need not know about them (certificates adds
+its own). Register them in the app's `wagtail_hooks.py`; `order=` sets their
+place (lower first):
 
-from collections.abc import Callable
+    @hooks.register(LEARNER_DASHBOARD_PANELS, order=10)
+    def my_panel(request): ...
+
+- `learner_dashboard_panels`: called as `hook(request=request)`; returns a
+  panel, `{"template": "<app>/dashboard_panel.html", **context}`, or None to show
+  nothing. Panels follow the self-assessment section; the template gets the dict
+  as `panel`.
+- `learner_dashboard_completed_course`: called as
+  `hook(request=request, enrolments=[...])` once with every completed enrolment
+  on the dashboard; returns `{enrolment id: {"template": ..., **context}}` for the
+  enrolments it has something for. The completed course's card includes each
+  template with the dict as `extra`.
+"""
 
 from django.http import HttpRequest
+from wagtail import hooks
 
-# Each provider returns {"template": ..., **context} or None to show nothing.
-PanelProvider = Callable[[HttpRequest], dict | None]
-_providers: list[tuple[int, PanelProvider]] = []
-
-# Each provider of what a completed course's card shows besides the course (a
-# certificate, for example) gets the completed enrolments at once and returns
-# {enrolment id: {"template": ..., **context}} for those it has something for.
-CompletedCourseProvider = Callable[[HttpRequest, list], dict[int, dict]]
-_completed_providers: list[tuple[int, CompletedCourseProvider]] = []
-
-
-def register_panel(provider: PanelProvider, *, order: int = 100) -> None:
-    if all(existing is not provider for _order, existing in _providers):
-        _providers.append((order, provider))
-        _providers.sort(key=lambda item: item[0])
+LEARNER_DASHBOARD_PANELS = "learner_dashboard_panels"
+LEARNER_DASHBOARD_COMPLETED_COURSE = "learner_dashboard_completed_course"
 
 
 def panels(request: HttpRequest) -> list[dict]:
-    return [panel for _order, provider in _providers if (panel := provider(request))]
-
-
-def register_completed_course_extra(
-    provider: CompletedCourseProvider, *, order: int = 100
-) -> None:
-    if all(existing is not provider for _order, existing in _completed_providers):
-        _completed_providers.append((order, provider))
-        _completed_providers.sort(key=lambda item: item[0])
+    """The panels the `learner_dashboard_panels` hooks give, in their order."""
+    return [
+        panel
+        for hook in hooks.get_hooks(LEARNER_DASHBOARD_PANELS)
+        if (panel := hook(request=request))
+    ]
 
 
 def completed_course_extras(request: HttpRequest, enrolments: list) -> dict[int, list]:
-    """What other apps show on each completed course's card, by enrolment id."""
+    """What the `learner_dashboard_completed_course` hooks show on each completed
+    course's card, by enrolment id, in the hooks' order."""
     extras: dict[int, list] = {enrolment.pk: [] for enrolment in enrolments}
     if not enrolments:
         return extras
-    for _order, provider in _completed_providers:
-        for enrolment_id, extra in provider(request, enrolments).items():
+    for hook in hooks.get_hooks(LEARNER_DASHBOARD_COMPLETED_COURSE):
+        for enrolment_id, extra in hook(request=request, enrolments=enrolments).items():
             extras.setdefault(enrolment_id, []).append(extra)
     return extras

@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import admin_views
 from .models import Trainer
 from .permissions import TrainerPermissionPolicy
+from .roles import COURSE_MANAGERS, COURSE_REVIEW_TASK, COURSE_REVIEW_WORKFLOW, TRAINERS
 from .selectors import is_course_manager
 
 
@@ -106,6 +107,17 @@ def register_requests_menu_item():
         order=251,
         check=is_course_manager,
     )
+
+
+@hooks.register("register_admin_names")
+def course_role_names():
+    """The groups and the workflow courses creates, in the reader's language."""
+    return {
+        TRAINERS: _("Trainers"),
+        COURSE_MANAGERS: _("Course managers"),
+        COURSE_REVIEW_WORKFLOW: _("Course review"),
+        COURSE_REVIEW_TASK: _("Course manager review"),
+    }
 
 
 @hooks.register("assessments_result_panels")

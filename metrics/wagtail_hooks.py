@@ -4,6 +4,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import views
+from .roles import ANALYSTS
+
+
+@hooks.register("register_admin_names")
+def analysts_name():
+    """The group metrics creates, in the reader's language."""
+    return {ANALYSTS: _("Analysts")}
 
 
 @hooks.register("register_admin_urls")

@@ -252,3 +252,20 @@ def test_a_big_logo_is_printed_from_a_rendition_of_print_size(issuer):
     data = certificate_pdf_render(_certificate_in("en"))
     sizes = [image.image.size for image in PdfReader(io.BytesIO(data)).pages[0].images]
     assert (360, 180) in sizes  # not 2400 × 1200
+
+
+def stand_in_renderer(html: str) -> bytes:
+    """A renderer `CERTIFICATE_RENDERER` can name (for the test below)."""
+    return b"%PDF-stand-in " + str(len(html)).encode()
+
+
+def test_the_renderer_is_the_one_the_setting_names(catalogue, settings):
+    certificate = certificate_for(completed_enrolment(parent=catalogue))
+    settings.CERTIFICATE_RENDERER = (
+        "certificates.tests.test_rendering.stand_in_renderer"
+    )
+    issued = certificate_issue(certificate_id=certificate.pk)
+    assert issued.status == Certificate.Status.ISSUED
+    assert issued.pdf.read().startswith(b"%PDF-stand-in ")
+    settings.CERTIFICATE_RENDERER = "certificates.rendering.html_to_pdf"
+    assert certificate_pdf_render(issued).startswith(b"%PDF-1.")

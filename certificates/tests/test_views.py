@@ -97,6 +97,25 @@ def test_verify_is_rate_limited(client, issued):
     assert statuses[30] == 429
 
 
+def test_the_limit_answers_429_with_the_page_and_counts_per_address(
+    client, issued, settings
+):
+    """Counted by allauth's rate limiter, with the rate the setting gives: per
+    client address, whatever the Host header, the refusal on the page."""
+    settings.CERTIFICATES_RATE_LIMITS = {"verify": "2/m/ip"}
+    url = reverse("certificates:verify", args=[issued.verification_code])
+    assert client.get(url).status_code == 200
+    assert client.get(url, HTTP_HOST="localhost:1").status_code == 200
+    limited = client.get(url)
+    assert limited.status_code == 429
+    assert limited["Retry-After"] == "60"
+    page = limited.content.decode()
+    assert "Too many look-ups" in page
+    assert "You have checked many certificates in a short time." in page
+    assert "Nina Kralj" not in page
+    assert client.get(url, REMOTE_ADDR="192.0.2.7").status_code == 200
+
+
 def test_printed_address_redirects_to_the_visitors_language(client, issued):
     response = client.get(
         f"/verify/{issued.verification_code}/", HTTP_ACCEPT_LANGUAGE="sl"

@@ -346,7 +346,11 @@ CERTIFICATE_RENDER_RETRY_BACKOFF = int(
 CERTIFICATE_PENDING_GRACE_SECONDS = int(
     os.environ.get("CERTIFICATE_PENDING_GRACE_SECONDS", "300")
 )
-CERTIFICATE_RENDER_DELAY = 0.0  # seconds; only the reliability tests set it
+# The function that prints a certificate's HTML as PDF bytes (a dotted path).
+CERTIFICATE_RENDERER = "certificates.rendering.html_to_pdf"
+# Look-ups of the verification page, counted like allauth's limits (its format,
+# the default cache, the client address its adapter gives).
+CERTIFICATES_RATE_LIMITS = {"verify": "30/m/ip"}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -53,8 +53,12 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 MFA_REQUIRED_FOR_STAFF = False
 WHITENOISE_AUTOREFRESH = True
 
-# Reliability tests slow rendering down to kill a worker in the middle of it.
-CERTIFICATE_RENDER_DELAY = float(os.environ.get("CERTIFICATE_RENDER_DELAY", "0"))
+# The worker tests give their worker a renderer that holds a certificate in the
+# middle of rendering (tests/integration/slow_renderer.py), to kill it there.
+CERTIFICATE_RENDERER = os.environ.get(
+    "CERTIFICATE_RENDERER",
+    CERTIFICATE_RENDERER,  # noqa: F405
+)
 CERTIFICATE_STORAGE_LOCATION = os.environ.get(
     "CERTIFICATE_STORAGE_LOCATION", str(TEST_VAR_DIR / "private" / "certificates")
 )

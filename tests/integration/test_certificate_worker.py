@@ -13,6 +13,8 @@ from certificates.services import certificate_retry, certificates_sweep_pending
 from certificates.tasks import certificate_render_task, total_retry_delay
 from lms.celery import app
 
+from .slow_renderer import RenderGate
+
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
@@ -24,6 +26,12 @@ def issued(certificate: Certificate) -> bool:
 def files_of(certificate: Certificate) -> list[str]:
     _dirs, files = certificate.pdf.storage.listdir("")
     return [name for name in files if certificate.verification_code in name]
+
+
+@pytest.fixture
+def render_gate(tmp_path) -> RenderGate:
+    """Holds a worker's renders in the middle until the test opens it."""
+    return RenderGate(tmp_path / "render-gate")
 
 
 def test_completion_is_certified_by_the_worker(
@@ -43,29 +51,30 @@ def test_completion_is_certified_by_the_worker(
 
 
 def test_pool_process_killed_mid_render_is_redone_by_the_next_one_once(
-    catalogue, start_worker, wait_for
+    catalogue, start_worker, wait_for, render_gate
 ):
-    worker = start_worker(CERTIFICATE_RENDER_DELAY="4")
+    worker = start_worker(**render_gate.env)
     certificate = certificate_for(completed_enrolment(parent=catalogue))
-    worker.wait_for_log("certificates.render", timeout=60)
-    wait_for(lambda: worker.pool_children(), timeout=10)
+    wait_for(render_gate.rendering, timeout=60, message="render never started")
     worker.kill_pool_child()
+    render_gate.open()
 
     wait_for(
         lambda: issued(certificate), timeout=120, message="never issued after kill"
     )
     worker.wait_for_log("succeeded", timeout=30)
     assert "WorkerLostError" in "".join(worker.log)
+    assert len(render_gate.rendering()) == 2  # the killed process, then the next
     assert files_of(certificate) == [f"{certificate.verification_code}.pdf"]
     assert len(worker.sent_emails()) == 1
 
 
 def test_whole_worker_killed_mid_render_is_picked_up_by_the_sweep_once(
-    catalogue, start_worker, wait_for
+    catalogue, start_worker, wait_for, render_gate
 ):
-    first = start_worker(CERTIFICATE_RENDER_DELAY="4")
+    first = start_worker(**render_gate.env)
     certificate = certificate_for(completed_enrolment(parent=catalogue))
-    first.wait_for_log("certificates.render", timeout=60)
+    wait_for(render_gate.rendering, timeout=60, message="render never started")
     first.kill()
     certificate.refresh_from_db()
     assert certificate.status == Certificate.Status.PENDING
