@@ -6,10 +6,10 @@ first request anyway. Called by `manage.py load_demo` (`activity()`)."""
 
 from collections.abc import Iterator
 
-from . import summary
+from .summary.refresh import rebuild, summarised_months
 
 
 def activity() -> Iterator[str]:
-    if summary.summarised_months():
-        summary.rebuild()
+    if summarised_months():
+        rebuild()
         yield "Participation figures summarised again."

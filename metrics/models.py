@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .summary.kinds import CELL_KINDS, SetKind
+
 
 class ParticipationReport(models.Model):
     """No table: carries the permission to read the participation dashboard, which
@@ -25,10 +27,11 @@ class LearnerSet(models.Model):
     least that many times in the month (counts of events, not only of people).
     Profile sets (learners by sector, city, ...) have no month and a `key`.
     Events of learners who erased their account have no person: `unlinked` counts
-    them (on level 1 rows). Written only by `metrics.summary`."""
+    them (on level 1 rows). Written only by `metrics.summary.refresh`; the
+    layout of `members`, `pairs` and `key` is `metrics.summary.codec`'s."""
 
     month = models.DateField(_("month"), null=True)
-    kind = models.CharField(_("kind"), max_length=32)
+    kind = models.CharField(_("kind"), max_length=32, choices=SetKind.choices)
     course_id = models.PositiveIntegerField(_("course"), default=0)
     level = models.PositiveSmallIntegerField(_("at least this many times"), default=1)
     key = models.CharField(_("value"), max_length=128, blank=True)
@@ -81,10 +84,14 @@ class CellCount(models.Model):
     and city, instead of intersecting every course's monthly sets with the
     learners a filter leaves. Derived from the month's learner sets and the
     learners' profiles, and derived again when a learner's sector or city
-    changes; written only by `metrics.summary`."""
+    changes; written only by `metrics.summary.refresh`."""
 
     month = models.DateField(_("month"))
-    kind = models.CharField(_("kind"), max_length=16)
+    kind = models.CharField(
+        _("kind"),
+        max_length=16,
+        choices=[(kind.value, kind.label) for kind in CELL_KINDS],
+    )
     course_id = models.PositiveIntegerField(_("course"))
     sector = models.CharField(_("creative sector"), max_length=32)
     city = models.CharField(_("city"), max_length=16)

@@ -6,14 +6,11 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.forms.utils import flatatt
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,8 +18,14 @@ from accounts.models import City, CreativeSector
 from courses.models import CoursePage
 from lms.spreadsheets import Month, table_response
 
-from . import selectors, summary
-from .charts import bar_chart, chart_svg
+from .charts import bar_chart
+from .html import QuickSelect, chart_svg
+from .summary.breakdowns import DIMENSIONS, breakdown
+from .summary.course_report import course_funnel
+from .summary.filters import Filters
+from .summary.participation import Participation, freshness, participation_load
+from .summary.periods import month_start, months_between, next_month
+from .summary.refresh import first_month
 
 SERIES = [
     ("signups", gettext_lazy("New sign-ups")),
@@ -30,25 +33,6 @@ SERIES = [
     ("completions", gettext_lazy("Completions")),
     ("active", gettext_lazy("Active learners")),
 ]
-
-
-class QuickSelect(forms.Select):
-    """A select list built in Python. Django renders every option through a
-    template, which cost a quarter of the dashboard's time with a few hundred
-    courses and months to choose from."""
-
-    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
-        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        chosen = {str(v) for v in self.format_value(value)}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (str(key), mark_safe(" selected") if str(key) in chosen else "", label)
-                for key, label in self.choices
-            ),
-        )
-        return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
 
 
 class MonthField(forms.Field):
@@ -110,12 +94,12 @@ class DashboardFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        current = summary.month_start(timezone.localdate())
-        first = summary.first_month() or current
+        current = month_start(timezone.localdate())
+        first = first_month() or current
         first = min(first, current.replace(year=current.year - 1, month=1))
         choices = [
             (f"{month:%Y-%m}", date_format(month, "YEAR_MONTH_FORMAT"))
-            for month in reversed(summary.months_between(first, current))
+            for month in reversed(months_between(first, current))
         ]
         self.fields["start"].widget.choices = choices
         self.fields["end"].widget.choices = choices
@@ -132,12 +116,12 @@ class DashboardFilterForm(forms.Form):
 
 def default_period() -> tuple[datetime.date, datetime.date]:
     """The last twelve months, this one included."""
-    current = summary.month_start(timezone.localdate())
+    current = month_start(timezone.localdate())
     start = current.replace(year=current.year - 1)
-    return summary.next_month(start), current
+    return next_month(start), current
 
 
-def _filters(request: HttpRequest) -> tuple[DashboardFilterForm, selectors.Filters]:
+def _filters(request: HttpRequest) -> tuple[DashboardFilterForm, Filters]:
     start, end = default_period()
     data = request.GET.copy()
     data.setdefault("start", f"{start:%Y-%m}")
@@ -147,14 +131,14 @@ def _filters(request: HttpRequest) -> tuple[DashboardFilterForm, selectors.Filte
     form = DashboardFilterForm(data)
     if form.is_valid():
         cleaned = form.cleaned_data
-        return form, selectors.Filters(
+        return form, Filters(
             start=cleaned["start"],
             end=cleaned["end"],
             course=cleaned["course"],
             sector=cleaned["sector"],
             city=cleaned["city"],
         )
-    return form, selectors.Filters(start=start, end=end)
+    return form, Filters(start=start, end=end)
 
 
 def _require_analyst(request: HttpRequest) -> None:
@@ -162,7 +146,7 @@ def _require_analyst(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-def _tables(data: selectors.Participation, only: str | None = None) -> dict[str, dict]:
+def _tables(data: Participation, only: str | None = None) -> dict[str, dict]:
     """The dashboard's tables (headings and rows, as shown and exported); `only`
     builds just the one an export asks for."""
     builders = {
@@ -171,14 +155,14 @@ def _tables(data: selectors.Participation, only: str | None = None) -> dict[str,
         "learning_gain": lambda: _gain_table(data),
         **{
             f"by_{dimension}": (lambda d=dimension: _breakdown_table(data, d))
-            for dimension in selectors.DIMENSIONS
+            for dimension in DIMENSIONS
         },
     }
     keys = [only] if only in builders else list(builders)
     return {key: builders[key]() for key in keys}
 
 
-def _headline_table(data: selectors.Participation) -> dict:
+def _headline_table(data: Participation) -> dict:
     return {
         "title": _("Headline figures"),
         "headings": [_("Figure"), _("Value")],
@@ -186,7 +170,7 @@ def _headline_table(data: selectors.Participation) -> dict:
     }
 
 
-def _monthly_table(data: selectors.Participation) -> dict:
+def _monthly_table(data: Participation) -> dict:
     series = data.monthly_series()["rows"]
     return {
         "title": _("Per month"),
@@ -199,7 +183,7 @@ def _monthly_table(data: selectors.Participation) -> dict:
     }
 
 
-def _gain_table(data: selectors.Participation) -> dict:
+def _gain_table(data: Participation) -> dict:
     return {
         "title": _("Learning gain (after minus before, on 1–5)"),
         "headings": [_("Competence"), _("Pairs of assessments"), _("Mean change")],
@@ -210,8 +194,8 @@ def _gain_table(data: selectors.Participation) -> dict:
     }
 
 
-def _breakdown_table(data: selectors.Participation, dimension: str) -> dict:
-    table = selectors.breakdown(data.filters, dimension, data)
+def _breakdown_table(data: Participation, dimension: str) -> dict:
+    table = breakdown(data.filters, dimension, data)
     return {
         "title": _("By %(dimension)s") % {"dimension": str(table["title"]).lower()},
         "headings": [
@@ -252,7 +236,7 @@ def _export(request, tables, filters, prefix: str) -> HttpResponse | None:
 def dashboard(request: HttpRequest) -> HttpResponse:
     _require_analyst(request)
     form, filters = _filters(request)
-    data = selectors.Participation(filters)
+    data = participation_load(filters)
     if request.GET.get("export"):
         exported = _export(
             request,
@@ -286,7 +270,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "header_icon": "table",
             "form": form,
             "filters": filters,
-            "freshness": data.freshness(),
+            "freshness": freshness(data.months, data.refreshed_at),
             "refresh_minutes": settings.METRICS_REFRESH_SECONDS // 60,
             "tables": tables,
             "charts": charts,
@@ -303,7 +287,7 @@ def course_report(request: HttpRequest, course_id: int) -> HttpResponse:
     course = get_object_or_404(CoursePage, pk=course_id)
     form, filters = _filters(request)
     del form.fields["course"]  # the report is about the course in its address
-    report = selectors.course_funnel(course, filters)
+    report = course_funnel(course, filters)
     tables = {
         "funnel": {
             "title": _("Funnel: from the course page to a certificate"),
@@ -352,7 +336,7 @@ def course_report(request: HttpRequest, course_id: int) -> HttpResponse:
             "course": course,
             "form": form,
             "filters": filters,
-            "freshness": selectors.freshness(selectors.months(filters)),
+            "freshness": freshness(filters.months),
             "refresh_minutes": settings.METRICS_REFRESH_SECONDS // 60,
             "tables": tables,
             "query": query.urlencode(),

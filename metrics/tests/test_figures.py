@@ -7,66 +7,22 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from django.utils import timezone
 from openpyxl import load_workbook
 
 from accounts.factories import UserFactory
-from certificates.models import Certificate
 from courses.factories import build_course
 from courses.models import Enrolment, LessonCompletion
 from courses.roles import COURSE_MANAGERS, TRAINERS
 from lms.spreadsheets import Percentage
-from metrics import selectors
-from metrics.roles import ANALYSTS
+from metrics.factories import analyst, at, enrol, learner
+from metrics.summary.breakdowns import breakdown
+from metrics.summary.course_report import course_funnel
+from metrics.summary.filters import Filters
+from metrics.summary.participation import headline, monthly_series
 
 pytestmark = pytest.mark.django_db
 
 START, END = datetime.date(2026, 1, 1), datetime.date(2026, 6, 30)
-
-
-def at(day: datetime.date, hour: int = 12) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
-
-
-def learner(joined: datetime.date, **fields):
-    user = UserFactory(**fields)
-    type(user).objects.filter(pk=user.pk).update(date_joined=at(joined))
-    user.refresh_from_db()
-    return user
-
-
-def enrol(
-    user,
-    course,
-    enrolled: datetime.date,
-    completed: datetime.date | None = None,
-    status="active",
-    certificate: str | None = None,
-):
-    enrolment = Enrolment.objects.create(
-        user=user,
-        course=course,
-        status=status,
-        enrolled_at=at(enrolled),
-        completed_at=at(completed) if completed else None,
-        required_total=2,
-        required_done=2 if completed else 0,
-    )
-    Enrolment.objects.filter(pk=enrolment.pk).update(requested_at=at(enrolled))
-    if certificate:
-        Certificate.objects.create(
-            enrolment=enrolment,
-            user=user,
-            holder_name="x",
-            course_title=course.title,
-            hours=1,
-            completed_at=at(completed),
-            language="en",
-            issuer_name="RCKE",
-            status=certificate,
-            issued_at=at(completed, 13),
-        )
-    return enrolment
 
 
 @pytest.fixture
@@ -126,7 +82,7 @@ def scenario(catalogue):
 
 
 def figures(**filters) -> dict:
-    result = selectors.headline(selectors.Filters(start=START, end=END, **filters))
+    result = headline(Filters(start=START, end=END, **filters))
     return {figure["key"]: figure["value"] for figure in result}
 
 
@@ -161,10 +117,8 @@ def test_filters_combine(scenario):
 
 
 def test_a_period_with_no_data():
-    values = selectors.headline(
-        selectors.Filters(
-            start=datetime.date(2020, 1, 1), end=datetime.date(2020, 1, 31)
-        )
+    values = headline(
+        Filters(start=datetime.date(2020, 1, 1), end=datetime.date(2020, 1, 31))
     )
     shown = {figure["key"]: figure["value"] for figure in values}
     assert shown["enrolments"] == 0 and shown["completion_rate"] == "–"
@@ -172,30 +126,24 @@ def test_a_period_with_no_data():
 
 
 def test_breakdowns_suppress_small_groups(scenario):
-    filters = selectors.Filters(start=START, end=END)
-    by_sector = {
-        row["group"]: row for row in selectors.breakdown(filters, "sector")["rows"]
-    }
+    filters = Filters(start=START, end=END)
+    by_sector = {row["group"]: row for row in breakdown(filters, "sector")["rows"]}
     assert by_sector["Design"]["enrolments"] == 8
     assert by_sector["Design"]["completions"] == 6 + 5
     assert by_sector["Design"]["certificates"] == 5
     assert by_sector["Music"]["enrolments"] == "<5"
     assert by_sector["unknown"]["enrolments"] == "<5"  # the erased learner
-    by_city = {
-        row["group"]: row for row in selectors.breakdown(filters, "city")["rows"]
-    }
+    by_city = {row["group"]: row for row in breakdown(filters, "city")["rows"]}
     assert by_city["Gdańsk"]["completions"] == 5
     assert by_city["Gdańsk"]["enrolments"] == 0
-    by_course = {
-        row["group"]: row for row in selectors.breakdown(filters, "course")["rows"]
-    }
+    by_course = {row["group"]: row for row in breakdown(filters, "course")["rows"]}
     # The erased learner is a ninth person in Pricing: everyone has one
     # enrolment per course, so a course's enrolments are its people.
     assert by_course["Pricing"]["learners"] == 8 + 1
 
 
 def test_monthly_series(scenario):
-    rows = selectors.monthly_series(selectors.Filters(start=START, end=END))["rows"]
+    rows = monthly_series(Filters(start=START, end=END))["rows"]
     by_month = {row["month"].month: row for row in rows}
     assert [row["month"].month for row in rows] == [1, 2, 3, 4, 5, 6]
     assert by_month[2]["signups"] == 8 and by_month[3]["signups"] == "<5"
@@ -206,20 +154,12 @@ def test_monthly_series(scenario):
 
 
 def test_course_report_funnel_and_drop_off(scenario):
-    report = selectors.course_funnel(
-        scenario["a"], selectors.Filters(start=START, end=END)
-    )
+    report = course_funnel(scenario["a"], Filters(start=START, end=END))
     funnel = {str(step["step"]): step["people"] for step in report["funnel"]}
     assert funnel["Enrolled"] == 9
     assert funnel["Completed"] == 6
     assert funnel["Certificate issued"] == 5
     assert len(report["lessons"]) == 4
-
-
-def analyst():
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=ANALYSTS))
-    return user
 
 
 def test_exports_carry_the_filters_and_period(client, scenario):

@@ -1,4 +1,4 @@
-"""Pure helpers of the participation selectors."""
+"""The median of sorted runs, against the median of all their values."""
 
 import statistics
 from array import array
@@ -6,7 +6,7 @@ from array import array
 from hypothesis import given
 from hypothesis import strategies as st
 
-from metrics.selectors import kth_smallest
+from metrics.summary.median import kth_smallest
 
 durations = st.floats(min_value=0, max_value=1e9, allow_nan=False)
 
