@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -242,8 +243,12 @@ class Response(models.Model):
     # not a key has not been answered.
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     last_step = models.PositiveSmallIntegerField(_("last step saved"), default=0)
-    started_at = models.DateTimeField(_("started"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last saved"), auto_now=True)
+    started_at = models.DateTimeField(
+        _("started"), default=timezone.now, editable=False
+    )
+    updated_at = models.DateTimeField(
+        _("last saved"), default=timezone.now, editable=False
+    )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 
     class Meta:

@@ -3,6 +3,7 @@ validates before it writes, changes nothing when it refuses, and raises
 ValidationError with a message meant for the learner."""
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -58,10 +59,12 @@ def instrument_version_ensure(*, instrument: Instrument) -> InstrumentVersion:
         )
 
 
-def response_start(*, user, instrument: Instrument) -> Response:
+def response_start(
+    *, user, instrument: Instrument, now: datetime | None = None
+) -> Response:
     """The learner's draft of this instrument (in any of its languages) if they
-    have one, else a new draft on the instrument's current version. A learner
-    never has two drafts of one instrument."""
+    have one, else a new draft on the instrument's current version, started at
+    `now` (None: now). A learner never has two drafts of one instrument."""
     existing = Response.objects.filter(
         user=user,
         instrument_key=instrument.translation_key,
@@ -69,6 +72,7 @@ def response_start(*, user, instrument: Instrument) -> Response:
     ).first()
     if existing is not None:
         return existing
+    now = now or timezone.now()
     with transaction.atomic():
         version = instrument_version_ensure(instrument=instrument)
         try:
@@ -77,6 +81,8 @@ def response_start(*, user, instrument: Instrument) -> Response:
                     user=user,
                     version=version,
                     instrument_key=instrument.translation_key,
+                    started_at=now,
+                    updated_at=now,
                 )
         except IntegrityError:
             # Another request (a second tab) started the draft first.
@@ -144,17 +150,24 @@ def _check_step(definition: Definition, step: int) -> None:
 
 
 def response_answers_save(
-    *, user, response: Response, answers: Mapping[str, AnswerInput], step: int
+    *,
+    user,
+    response: Response,
+    answers: Mapping[str, AnswerInput],
+    step: int,
+    now: datetime | None = None,
 ) -> Response:
-    """Save one step's answers to the learner's draft, keeping earlier answers to
-    other items, and remember the step for resuming. Only the owner's draft can
-    be changed; nothing is saved if any answer is refused."""
+    """Save one step's answers to the learner's draft (saved at `now`, None:
+    now), keeping earlier answers to other items, and remember the step for
+    resuming. Only the owner's draft can be changed; nothing is saved if any
+    answer is refused."""
     with transaction.atomic():
         draft = _owned_draft(user=user, response=response)
         definition = draft.version.definition
         _check_step(definition, step)
         draft.answers = {**draft.answers, **_clean_answers(definition, answers)}
         draft.last_step = step
+        draft.updated_at = now or timezone.now()
         draft.save(update_fields=["answers", "last_step", "updated_at"])
         return draft
 
@@ -165,11 +178,12 @@ def response_submit(
     response: Response,
     answers: Mapping[str, AnswerInput] | None = None,
     step: int | None = None,
+    now: datetime | None = None,
 ) -> Response:
-    """Submit the learner's draft, with the last step's answers if given. Items
-    may be left unanswered (the result says where answers are too few), but at
-    least one must be answered. A response is submitted once: a second submit is
-    refused and changes nothing."""
+    """Submit the learner's draft at `now` (None: now), with the last step's
+    answers if given. Items may be left unanswered (the result says where answers
+    are too few), but at least one must be answered. A response is submitted
+    once: a second submit is refused and changes nothing."""
     with transaction.atomic():
         draft = _owned_draft(user=user, response=response)
         definition = draft.version.definition
@@ -183,7 +197,7 @@ def response_submit(
                 _("Answer at least one statement before you submit."), code="empty"
             )
         draft.status = Response.Status.SUBMITTED
-        draft.submitted_at = timezone.now()
+        draft.submitted_at = draft.updated_at = now or timezone.now()
         draft.save()
         response_submitted.send(sender=Response, response=draft)
         return draft

@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
@@ -234,7 +235,9 @@ class Certificate(models.Model):
     pdf = models.FileField(
         _("PDF"), max_length=255, blank=True, storage=certificate_storage
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_at = models.DateTimeField(
+        _("created at"), default=timezone.now, editable=False
+    )
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
     render_attempts = models.PositiveSmallIntegerField(_("render attempts"), default=0)
     error = models.TextField(_("last error"), blank=True)

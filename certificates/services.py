@@ -3,7 +3,7 @@ refuses a repeat: a certificate is created once per enrolment, rendered into one
 file, e-mailed once."""
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -40,9 +40,12 @@ def _certificate_settings() -> CertificateSettings:
     return CertificateSettings.for_site(site) if site else CertificateSettings()
 
 
-def certificate_create(*, enrolment: Enrolment) -> Certificate:
+def certificate_create(
+    *, enrolment: Enrolment, now: datetime | None = None
+) -> Certificate:
     """The pending certificate of a completed enrolment, created once (the
-    database refuses a second) and rendered by a worker after the commit."""
+    database refuses a second) at `now` (None: now) and rendered by a worker
+    after the commit."""
     if enrolment.completed_at is None or enrolment.user is None:
         raise ValidationError(_("Only a completed course earns a certificate."))
     existing = Certificate.objects.filter(enrolment=enrolment).first()
@@ -63,6 +66,7 @@ def certificate_create(*, enrolment: Enrolment) -> Certificate:
                 "issuer_name": site_settings.issuer_name_for(
                     course.locale.language_code
                 ),
+                "created_at": now or timezone.now(),
             },
         )
     if created:
@@ -127,8 +131,11 @@ def certificate_html_render(certificate: Certificate) -> str:
     return certificate_html(context, certificate.language)
 
 
-def certificate_issue(*, certificate_id: int) -> Certificate | None:
-    """Render, store and mark issued; then e-mail the learner once.
+def certificate_issue(
+    *, certificate_id: int, now: datetime | None = None
+) -> Certificate | None:
+    """Render, store and mark issued at `now` (None: now); then e-mail the
+    learner once.
 
     Safe to run twice or concurrently: the row lock lets one run render, the file
     name is fixed (one file whatever happens) and the e-mail is claimed before
@@ -152,20 +159,24 @@ def certificate_issue(*, certificate_id: int) -> Certificate | None:
             storage.delete(name)
         certificate.pdf.save(name, ContentFile(pdf), save=False)
         certificate.status = Certificate.Status.ISSUED
-        certificate.issued_at = timezone.now()
+        now = now or timezone.now()
+        certificate.issued_at = now
         certificate.error = ""
         certificate.failed_at = None
         certificate.render_attempts += 1
         certificate.save()
-    certificate_email_send(certificate=certificate)
+    certificate_email_send(certificate=certificate, now=now)
     return certificate
 
 
-def certificate_email_send(*, certificate: Certificate) -> bool:
-    """E-mail the holder a link to their certificate, at most once."""
+def certificate_email_send(
+    *, certificate: Certificate, now: datetime | None = None
+) -> bool:
+    """E-mail the holder a link to their certificate, at most once (recorded as
+    sent at `now`, None: now)."""
     claimed = Certificate.objects.filter(
         pk=certificate.pk, emailed_at__isnull=True, status=Certificate.Status.ISSUED
-    ).update(emailed_at=timezone.now())
+    ).update(emailed_at=now or timezone.now())
     if not claimed or certificate.user is None:
         return False
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
@@ -188,12 +199,17 @@ def certificate_email_send(*, certificate: Certificate) -> bool:
     return True
 
 
-def certificate_render_failed(*, certificate_id: int, error: str, final: bool) -> None:
+def certificate_render_failed(
+    *, certificate_id: int, error: str, final: bool, now: datetime | None = None
+) -> None:
     """Record a failed rendering attempt; after the last retry the certificate is
-    marked failed, visible to staff with its error and a retry action."""
+    marked failed (at `now`, None: now), visible to staff with its error and a
+    retry action."""
     changes = {"render_attempts": F("render_attempts") + 1, "error": error[:5000]}
     if final:
-        changes.update(status=Certificate.Status.FAILED, failed_at=timezone.now())
+        changes.update(
+            status=Certificate.Status.FAILED, failed_at=now or timezone.now()
+        )
     Certificate.objects.filter(
         pk=certificate_id,
         status__in=[Certificate.Status.PENDING, Certificate.Status.FAILED],
@@ -216,9 +232,14 @@ def certificate_retry(*, certificate: Certificate) -> Certificate:
 
 
 def certificate_revoke(
-    *, certificate: Certificate, revoked_by, reason: str
+    *,
+    certificate: Certificate,
+    revoked_by,
+    reason: str,
+    now: datetime | None = None,
 ) -> Certificate:
-    """Revoke with a reason, kept with who and when (also in the security log).
+    """Revoke with a reason, kept with who and when (`now`, None: now; also in
+    the security log).
     The record is never deleted; the verification page says "revoked" from now
     on. `revoked_by` is None when the system revokes (the holder's erasure)."""
     reason = reason.strip()
@@ -229,7 +250,7 @@ def certificate_revoke(
         if certificate.status == Certificate.Status.REVOKED:
             raise ValidationError(_("This certificate is already revoked."))
         certificate.status = Certificate.Status.REVOKED
-        certificate.revoked_at = timezone.now()
+        certificate.revoked_at = now or timezone.now()
         certificate.revoked_by = revoked_by
         certificate.revocation_reason = reason
         certificate.save()

@@ -5,14 +5,11 @@ app's demo content (`demo.activity()`); a second run changes nothing.
 
 Everything goes through the services a real learner's clicks go through
 (enrolment, lessons, quizzes, self-assessments), each at a moment of the past
-year: `clock` moves the time the services and the models' automatic dates
-read. Nothing here runs outside the demo."""
+year that the demo passes them as `now=`. Nothing here runs outside the demo."""
 
-import contextlib
 import datetime
 import random
 from collections.abc import Iterator
-from unittest import mock
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -23,7 +20,6 @@ from assessments.definitions import item_ids, scale_values
 from assessments.models import Instrument
 
 from . import services
-from .demo_content import DEMO_COURSE
 from .models import CoursePage, LessonPage
 
 # Addresses of a reserved domain: nobody receives their e-mail.
@@ -72,29 +68,21 @@ ORGANISATIONS = [
 ]
 
 
-@contextlib.contextmanager
-def clock(moment: datetime.datetime):
-    """Let the services and the models' automatic dates see `moment` as now."""
-    with mock.patch("django.utils.timezone.now", return_value=moment):
-        yield
-
-
 def _learner(rng: random.Random, number: int, joined: datetime.datetime) -> User:
     city = rng.choices(list(CITY_WEIGHTS), weights=list(CITY_WEIGHTS.values()))[0]
     first, last = rng.choice(FIRST_NAMES[city]), rng.choice(LAST_NAMES[city])
-    with clock(joined):
-        return User.objects.create_user(
-            email=f"learner{number:03d}@{DEMO_LEARNER_DOMAIN}",
-            full_name=f"{first} {last}",
-            sector=rng.choice(CreativeSector.values),
-            city=city,
-            organisation=rng.choice(ORGANISATIONS) if rng.random() < 0.55 else "",
-            business_stage=rng.choice(BusinessStage.values),
-            gender=rng.choices(list(GENDER_WEIGHTS), list(GENDER_WEIGHTS.values()))[0],
-            year_of_birth=rng.randint(1965, 2003) if rng.random() < 0.8 else None,
-            privacy_consent_at=joined,
-            date_joined=joined,
-        )
+    return User.objects.create_user(
+        email=f"learner{number:03d}@{DEMO_LEARNER_DOMAIN}",
+        full_name=f"{first} {last}",
+        sector=rng.choice(CreativeSector.values),
+        city=city,
+        organisation=rng.choice(ORGANISATIONS) if rng.random() < 0.55 else "",
+        business_stage=rng.choice(BusinessStage.values),
+        gender=rng.choices(list(GENDER_WEIGHTS), list(GENDER_WEIGHTS.values()))[0],
+        year_of_birth=rng.randint(1965, 2003) if rng.random() < 0.8 else None,
+        privacy_consent_at=joined,
+        date_joined=joined,
+    )
 
 
 def _assess(
@@ -106,18 +94,19 @@ def _assess(
 ) -> None:
     """Answer every statement around the learner's level for it (an index into
     the scale, raised after a completed course), and submit."""
-    with clock(moment):
-        response = assessment_services.response_start(user=user, instrument=instrument)
-        definition = response.version.definition
-        values = sorted(scale_values(definition))
-        answers = {}
-        for item in sorted(item_ids(definition)):
-            level = levels.setdefault(item, rng.randint(1, len(values) - 2))
-            index = level + rng.choice((-1, 0, 0, 1))
-            answers[item] = values[max(0, min(len(values) - 1, index))]
-        assessment_services.response_submit(
-            user=user, response=response, answers=answers
-        )
+    response = assessment_services.response_start(
+        user=user, instrument=instrument, now=moment
+    )
+    definition = response.version.definition
+    values = sorted(scale_values(definition))
+    answers = {}
+    for item in sorted(item_ids(definition)):
+        level = levels.setdefault(item, rng.randint(1, len(values) - 2))
+        index = level + rng.choice((-1, 0, 0, 1))
+        answers[item] = values[max(0, min(len(values) - 1, index))]
+    assessment_services.response_submit(
+        user=user, response=response, answers=answers, now=moment
+    )
 
 
 def _right_answers(quiz) -> dict[str, list[str]]:
@@ -147,22 +136,26 @@ def _wrong_answers(quiz) -> dict[str, list[str]]:
 def _do_lesson(
     rng: random.Random, user: User, lesson: LessonPage, moment: datetime.datetime
 ) -> None:
-    with clock(moment):
-        services.lesson_visit(user=user, lesson=lesson)
-        if not lesson.quizzes:
-            services.lesson_complete(user=user, lesson=lesson)
-            return
-        for quiz in lesson.quizzes:
-            if rng.random() < 0.3:  # a first try that misses
-                services.quiz_submit(
-                    user=user,
-                    lesson=lesson,
-                    quiz_id=quiz.id,
-                    answers=_wrong_answers(quiz),
-                )
+    services.lesson_visit(user=user, lesson=lesson, now=moment)
+    if not lesson.quizzes:
+        services.lesson_complete(user=user, lesson=lesson, now=moment)
+        return
+    for quiz in lesson.quizzes:
+        if rng.random() < 0.3:  # a first try that misses
             services.quiz_submit(
-                user=user, lesson=lesson, quiz_id=quiz.id, answers=_right_answers(quiz)
+                user=user,
+                lesson=lesson,
+                quiz_id=quiz.id,
+                answers=_wrong_answers(quiz),
+                now=moment,
             )
+        services.quiz_submit(
+            user=user,
+            lesson=lesson,
+            quiz_id=quiz.id,
+            answers=_right_answers(quiz),
+            now=moment,
+        )
 
 
 def _later(rng: random.Random, moment: datetime.datetime, days: float):
@@ -170,11 +163,14 @@ def _later(rng: random.Random, moment: datetime.datetime, days: float):
 
 
 def activity() -> Iterator[str]:
+    from .demo import demo_courses  # courses.demo imports this module
+
     if User.objects.filter(email__endswith=f"@{DEMO_LEARNER_DOMAIN}").exists():
         return
+    course = demo_courses()[0]  # the demo course the learners take
     courses = {
         language: CoursePage.objects.live()
-        .filter(locale__language_code=language, slug=DEMO_COURSE["slug"][language])
+        .filter(locale__language_code=language, slug=course.slug(language))
         .first()
         for language in ("sl", "en")
     }
@@ -209,15 +205,13 @@ def activity() -> Iterator[str]:
         moment = _later(rng, moment, 10)
         if moment >= now:
             continue
-        with clock(moment):
-            services.course_visit_record(course=course, user=user)
+        services.course_visit_record(course=course, user=user, now=moment)
         if rng.random() < 0.15:  # looked at the course, did not enrol
             continue
         moment = _later(rng, moment, 2)
         if moment >= now:
             continue
-        with clock(moment):
-            enrolment = services.enrolment_create(user=user, course=course)
+        enrolment = services.enrolment_create(user=user, course=course, now=moment)
         enrolled += 1
         share = rng.random()
         goal = (
@@ -244,8 +238,7 @@ def activity() -> Iterator[str]:
         elif rng.random() < 0.25:
             moment = _later(rng, moment, 20)
             if moment < now:
-                with clock(moment):
-                    services.enrolment_withdraw(enrolment=enrolment)
+                services.enrolment_withdraw(enrolment=enrolment, now=moment)
     yield (
         f"Created {LEARNERS} demo learners over the past year: {enrolled} "
         f"enrolments, {completed} completions."

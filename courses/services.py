@@ -4,9 +4,11 @@ meant for the learner."""
 
 import unicodedata
 from collections.abc import Iterable
+from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -97,12 +99,15 @@ def _locked_course_and_translations(course_id: int) -> CoursePage:
     return next(version for version in versions if version.pk == course_id)
 
 
-def enrolment_create(*, user, course: CoursePage) -> Enrolment:
+def enrolment_create(
+    *, user, course: CoursePage, now: datetime | None = None
+) -> Enrolment:
     """Enrol the learner (open course) or record a request (approval course).
     Capacity, enrolment window and an existing enrolment are respected; a learner
     who withdrew comes back to the same record, keeping their progress. A course
     and its translations are taken once: a learner who is taking, has asked to
-    join or has completed it in another language is refused (and told where)."""
+    join or has completed it in another language is refused (and told where).
+    `now`: the moment of enrolling (None: now)."""
     if not course.live:
         raise ValidationError(_("This course is not published."), code="not_live")
     with transaction.atomic():
@@ -135,14 +140,14 @@ def enrolment_create(*, user, course: CoursePage) -> Enrolment:
                 _("This course starts with the self-assessment. Take it, then enrol."),
                 code="assessment_required",
             )
+        now = now or timezone.now()
         if enrolment is None:
-            enrolment = Enrolment(user=user, course=course)
+            enrolment = Enrolment(user=user, course=course, requested_at=now)
         if course.assessment_before or course.assessment_after:
             # The "before" of the learning gain: the latest self-assessment, asked
             # for or taken of the learner's own accord. A course that asks only
             # afterwards measures the change for everyone who had taken it.
             enrolment.pre_response = latest_response
-        now = timezone.now()
         enrolment.withdrawn_at = None
         enrolment.decided_at = None
         enrolment.decided_by = None
@@ -159,9 +164,11 @@ def enrolment_create(*, user, course: CoursePage) -> Enrolment:
         return enrolment
 
 
-def enrolment_withdraw(*, enrolment: Enrolment) -> Enrolment:
-    """Leave a course (or cancel a request). The record and progress are kept;
-    a completed course stays completed (it cannot be left)."""
+def enrolment_withdraw(
+    *, enrolment: Enrolment, now: datetime | None = None
+) -> Enrolment:
+    """Leave a course (or cancel a request) at `now` (None: now). The record and
+    progress are kept; a completed course stays completed (it cannot be left)."""
     with transaction.atomic():
         enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
         if enrolment.status not in (Enrolment.Status.ACTIVE, Enrolment.Status.PENDING):
@@ -177,14 +184,21 @@ def enrolment_withdraw(*, enrolment: Enrolment) -> Enrolment:
                 code="completed",
             )
         enrolment.status = Enrolment.Status.WITHDRAWN
-        enrolment.withdrawn_at = timezone.now()
+        enrolment.withdrawn_at = now or timezone.now()
         enrolment.save(update_fields=["status", "withdrawn_at"])
         return enrolment
 
 
-def enrolment_decide(*, enrolment: Enrolment, approve: bool, decided_by) -> Enrolment:
-    """A course manager accepts or declines a request; the learner is e-mailed
-    either way once the decision is committed. Approval respects the capacity."""
+def enrolment_decide(
+    *,
+    enrolment: Enrolment,
+    approve: bool,
+    decided_by,
+    now: datetime | None = None,
+) -> Enrolment:
+    """A course manager accepts or declines a request at `now` (None: now); the
+    learner is e-mailed either way once the decision is committed. Approval
+    respects the capacity."""
     from .tasks import enrolment_decision_notify
 
     with transaction.atomic():
@@ -200,7 +214,7 @@ def enrolment_decide(*, enrolment: Enrolment, approve: bool, decided_by) -> Enro
             ).count()
             if taken >= course.capacity:
                 raise ValidationError(CLOSED_MESSAGES["full"](), code="full")
-        now = timezone.now()
+        now = now or timezone.now()
         enrolment.status = (
             Enrolment.Status.ACTIVE if approve else Enrolment.Status.REJECTED
         )
@@ -241,9 +255,12 @@ def _assert_unlocked(enrolment: Enrolment, lesson: LessonPage) -> None:
 
 
 def _progress_update(
-    enrolment: Enrolment, required: set[int] | None = None
+    enrolment: Enrolment,
+    required: set[int] | None = None,
+    now: datetime | None = None,
 ) -> Enrolment:
-    """Recount required lessons and those done; record the completion once."""
+    """Recount required lessons and those done; record the completion once (at
+    `now`, None: now)."""
     if required is None:
         required = course_outline(course=enrolment.course).required_ids
     done = required & set(
@@ -261,7 +278,7 @@ def _progress_update(
         and done == required
     )
     if newly_completed:
-        enrolment.completed_at = timezone.now()
+        enrolment.completed_at = now or timezone.now()
         fields.append("completed_at")
     enrolment.save(update_fields=fields)
     if newly_completed:
@@ -269,24 +286,46 @@ def _progress_update(
     return enrolment
 
 
-def _touch(enrolment: Enrolment, lesson: LessonPage) -> None:
+def _touch(enrolment: Enrolment, lesson: LessonPage, now: datetime) -> None:
     enrolment.last_lesson = lesson
-    enrolment.last_activity_at = timezone.now()
+    enrolment.last_activity_at = now
     enrolment.save(update_fields=["last_lesson", "last_activity_at"])
 
 
-def lesson_visit(*, user, lesson: LessonPage) -> None:
-    """Remember where the learner is, for "continue where you left off"."""
-    Enrolment.objects.filter(
-        user=user,
-        course_id=lesson.get_parent().get_parent().pk,
-        status=Enrolment.Status.ACTIVE,
-    ).update(last_lesson=lesson, last_activity_at=timezone.now())
+def lesson_visit(
+    *, user, lesson: LessonPage, enrolment: Enrolment | None = None, now=None
+) -> None:
+    """Remember where the learner is, for "continue where you left off". Writes
+    only when that changes: another lesson, or the first look of the day (the
+    day of last activity); reading the same lesson again writes nothing. Pass
+    the learner's active `enrolment` in the lesson's course when it is at hand."""
+    now = now or timezone.now()
+    if enrolment is None:
+        enrolment = Enrolment.objects.filter(
+            user=user,
+            course_id=lesson.get_parent().get_parent().pk,
+            status=Enrolment.Status.ACTIVE,
+        ).first()
+    if enrolment is None or enrolment.status != Enrolment.Status.ACTIVE:
+        return
+    if (
+        enrolment.last_lesson_id == lesson.pk
+        and enrolment.last_activity_at is not None
+        and timezone.localdate(enrolment.last_activity_at) == timezone.localdate(now)
+    ):
+        return
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        last_lesson=lesson, last_activity_at=now
+    )
+    enrolment.last_lesson_id, enrolment.last_activity_at = lesson.pk, now
 
 
-def lesson_complete(*, user, lesson: LessonPage) -> Enrolment:
-    """Mark a lesson without a quiz as done; a lesson with quizzes completes
-    when its quizzes are passed."""
+def lesson_complete(
+    *, user, lesson: LessonPage, now: datetime | None = None
+) -> Enrolment:
+    """Mark a lesson without a quiz as done at `now` (None: now); a lesson with
+    quizzes completes when its quizzes are passed."""
+    now = now or timezone.now()
     with transaction.atomic():
         enrolment = _active_enrolment(user=user, lesson=lesson)
         _assert_unlocked(enrolment, lesson)
@@ -294,9 +333,11 @@ def lesson_complete(*, user, lesson: LessonPage) -> Enrolment:
             raise ValidationError(
                 _("This lesson is complete when you pass its quiz."), code="has_quiz"
             )
-        LessonCompletion.objects.get_or_create(enrolment=enrolment, lesson=lesson)
-        _touch(enrolment, lesson)
-        return _progress_update(enrolment)
+        LessonCompletion.objects.get_or_create(
+            enrolment=enrolment, lesson=lesson, defaults={"completed_at": now}
+        )
+        _touch(enrolment, lesson, now)
+        return _progress_update(enrolment, now=now)
 
 
 def _score(quiz_value, answers: dict[str, list[str]]) -> int:
@@ -343,10 +384,16 @@ def _clean_answers(
 
 
 def quiz_submit(
-    *, user, lesson: LessonPage, quiz_id: str, answers: dict[str, Iterable[str]]
+    *,
+    user,
+    lesson: LessonPage,
+    quiz_id: str,
+    answers: dict[str, Iterable[str]],
+    now: datetime | None = None,
 ) -> QuizAttempt:
-    """Check a quiz attempt on the server and keep it with its score and time.
-    Passing every quiz of the lesson completes the lesson."""
+    """Check a quiz attempt on the server and keep it with its score and time
+    (`now`, None: now). Passing every quiz of the lesson completes the lesson."""
+    now = now or timezone.now()
     quiz = lesson.quiz(quiz_id)
     if quiz is None:
         raise ValidationError(_("This quiz does not exist."), code="unknown_quiz")
@@ -361,7 +408,7 @@ def quiz_submit(
             quiz_value=quiz.value,
             attempts=records.attempts,
             grants=records.grants,
-            now=timezone.now(),
+            now=now,
         )
         if not allowance.can_attempt:
             raise ValidationError(
@@ -377,23 +424,32 @@ def quiz_submit(
             answers=cleaned,
             score=score,
             passed=score >= quiz.value["pass_mark"],
+            submitted_at=now,
         )
-        _touch(enrolment, lesson)
+        _touch(enrolment, lesson, now)
         passed_quizzes = set(
             QuizAttempt.objects.filter(
                 enrolment=enrolment, lesson=lesson, passed=True
             ).values_list("quiz_id", flat=True)
         )
         if {q.id for q in lesson.quizzes} <= passed_quizzes:
-            LessonCompletion.objects.get_or_create(enrolment=enrolment, lesson=lesson)
-            _progress_update(enrolment)
+            LessonCompletion.objects.get_or_create(
+                enrolment=enrolment, lesson=lesson, defaults={"completed_at": now}
+            )
+            _progress_update(enrolment, now=now)
         return attempt
 
 
 def exercise_answer_save(
-    *, user, lesson: LessonPage, exercise_id: str, text: str
+    *,
+    user,
+    lesson: LessonPage,
+    exercise_id: str,
+    text: str,
+    now: datetime | None = None,
 ) -> ExerciseAnswer:
-    """Keep the learner's answer to an exercise (replacing their earlier one).
+    """Keep the learner's answer to an exercise (replacing their earlier one),
+    saved at `now` (None: now).
     Refuses, storing nothing, an empty or too long answer and one with control
     characters (tab, line feed and carriage return are allowed)."""
     if lesson.exercise(exercise_id) is None:
@@ -417,15 +473,16 @@ def exercise_answer_save(
             % {"max": EXERCISE_ANSWER_MAX_LENGTH},
             code="too_long",
         )
+    now = now or timezone.now()
     with transaction.atomic():
         enrolment = _active_enrolment(user=user, lesson=lesson)
         answer, _created = ExerciseAnswer.objects.update_or_create(
             enrolment=enrolment,
             lesson=lesson,
             exercise_id=exercise_id,
-            defaults={"text": text},
+            defaults={"text": text, "updated_at": now},
         )
-        _touch(enrolment, lesson)
+        _touch(enrolment, lesson, now)
         return answer
 
 
@@ -481,18 +538,33 @@ def enrolments_post_assessment_link(*, response) -> int:
     ).update(post_response=response)
 
 
-def course_visit_record(*, course: CoursePage, user) -> None:
-    """Note that someone opened the course page today: one row per signed-in
-    learner and day (a second visit that day changes nothing), and a daily count
-    for people not signed in, of whom nothing is kept. Staff are not counted."""
+# How long the cache remembers that a learner's visit of the day is recorded.
+COURSE_VISIT_MEMORY_SECONDS = 24 * 60 * 60
+
+
+def course_visit_record(
+    *, course: CoursePage, user, now: datetime | None = None
+) -> None:
+    """Note that someone opened the course page today (the day of `now`, None:
+    now): one row per signed-in learner and day (a second visit that day changes
+    nothing), and a daily count for people not signed in, of whom nothing is
+    kept. Staff are not counted."""
     signed_in = user is not None and user.is_authenticated
     if signed_in and user.is_staff:
         return
-    today = timezone.localdate()
+    today = timezone.localdate(now)
     if signed_in:
-        CourseVisit.objects.bulk_create(
-            [CourseVisit(course=course, day=today, user=user)], ignore_conflicts=True
-        )
+        # Seen today already (this cache remembers it for the day): nothing to
+        # write. Else the database's unique key keeps one row whatever races.
+        seen = f"course-visit:{course.pk}:{user.pk}:{today.isoformat()}"
+        if cache.get(seen):
+            return
+        if not CourseVisit.objects.filter(course=course, day=today, user=user).exists():
+            CourseVisit.objects.bulk_create(
+                [CourseVisit(course=course, day=today, user=user)],
+                ignore_conflicts=True,
+            )
+        cache.set(seen, True, COURSE_VISIT_MEMORY_SECONDS)
         return
     visits = CourseVisit.objects.filter(course=course, day=today, user__isnull=True)
     if not visits.update(anonymous_visits=F("anonymous_visits") + 1):
@@ -524,7 +596,12 @@ def _quiz_state(enrolment: Enrolment, lesson: LessonPage, quiz, now):
 
 
 def quiz_attempt_request(
-    *, user, lesson: LessonPage, quiz_id: str, message: str, now=None
+    *,
+    user,
+    lesson: LessonPage,
+    quiz_id: str,
+    message: str,
+    now: datetime | None = None,
 ) -> QuizAttemptRequest:
     """A learner with no attempts left asks the course's trainers for another.
     Refuses, storing nothing, a message with control characters or too long,
@@ -597,7 +674,12 @@ def quiz_attempt_request(
 
 
 def quiz_attempt_grant(
-    *, enrolment: Enrolment, lesson: LessonPage, quiz_id: str, granted_by, now=None
+    *,
+    enrolment: Enrolment,
+    lesson: LessonPage,
+    quiz_id: str,
+    granted_by,
+    now: datetime | None = None,
 ) -> QuizAttemptGrant:
     """A member of the course's staff (who sees the learner under *Learners*)
     allows a learner with no attempts left one more attempt at a quiz. Recorded

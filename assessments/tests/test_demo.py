@@ -2,15 +2,17 @@ import pytest
 
 from assessments import demo
 from assessments.definitions import item_ids
-from assessments.demo_content import INSTRUMENT
+from assessments.demo import instrument_content
 from assessments.models import Instrument, InstrumentVersion
 
 pytestmark = pytest.mark.django_db
 
+INSTRUMENT = instrument_content()
+
 
 def test_demo_installs_the_instrument_in_both_languages(db):
-    lines = list(demo.load())
-    assert len(lines) == 2
+    # The session's demo has loaded it already; loading again finds it.
+    list(demo.load())
     instruments = {
         i.locale.language_code: i
         for i in Instrument.objects.filter(live=True).select_related("locale")

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,7 +32,9 @@ class Enrolment(models.Model):
         related_name="enrolments",
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
-    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    requested_at = models.DateTimeField(
+        _("requested at"), default=timezone.now, editable=False
+    )
     enrolled_at = models.DateTimeField(_("enrolled at"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decided_by = models.ForeignKey(
@@ -119,7 +122,9 @@ class LessonCompletion(models.Model):
     lesson = models.ForeignKey(
         "courses.LessonPage", on_delete=models.CASCADE, related_name="completions"
     )
-    completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
+    completed_at = models.DateTimeField(
+        _("completed at"), default=timezone.now, editable=False
+    )
 
     class Meta:
         verbose_name = _("lesson completion")
@@ -146,7 +151,9 @@ class QuizAttempt(models.Model):
     answers = models.JSONField(_("answers"), default=dict)
     score = models.PositiveSmallIntegerField(_("score (%)"))
     passed = models.BooleanField(_("passed"))
-    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    submitted_at = models.DateTimeField(
+        _("submitted at"), default=timezone.now, editable=False
+    )
 
     class Meta:
         verbose_name = _("quiz attempt")
@@ -170,7 +177,9 @@ class ExerciseAnswer(models.Model):
     )
     exercise_id = models.CharField(_("exercise"), max_length=64)
     text = models.TextField(_("answer"), max_length=10_000)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = models.DateTimeField(
+        _("updated at"), default=timezone.now, editable=False
+    )
 
     class Meta:
         verbose_name = _("exercise answer")

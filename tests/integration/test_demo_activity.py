@@ -16,10 +16,9 @@ from certificates.models import Certificate
 from courses.demo_activity import DEMO_LEARNER_DOMAIN, LEARNERS
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
 from courses.selectors import course_outline
-from metrics import selectors
-from metrics.selectors import Filters
-
-from .test_worker_queues import CELERY_BACKEND, all_waiting
+from metrics.summary.filters import Filters
+from metrics.summary.participation import headline, learning_gain
+from tests.helpers import CELERY_BACKEND, all_waiting
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -46,7 +45,7 @@ def test_the_demo_has_a_year_of_learners_made_through_the_services(wagtail_tree)
     today = timezone.localdate()
     period = Filters(start=today - datetime.timedelta(days=370), end=today)
     # The dashboard was opened before: its months are summarised, empty.
-    before = {row["key"]: row["value"] for row in selectors.headline(period)}
+    before = {row["key"]: row["value"] for row in headline(period)}
     assert before["registered"] in (0, "<5")
 
     from lms.celery import app
@@ -80,6 +79,13 @@ def test_the_demo_has_a_year_of_learners_made_through_the_services(wagtail_tree)
         assert enrolment.enrolled_at < enrolment.completed_at < started
     assert QuizAttempt.objects.filter(passed=False).exists()  # some first tries miss
     assert not LessonCompletion.objects.filter(completed_at__gte=started).exists()
+    assert not QuizAttempt.objects.filter(submitted_at__gte=started).exists()
+    assert not enrolments.filter(requested_at__gte=started).exists()
+    assert not (
+        Response.objects.filter(user__in=learners)
+        .filter(started_at__gte=started)
+        .exists()
+    )
     assert (
         Response.objects.filter(user__in=learners, submitted_at__isnull=False)
         .filter(submitted_at__lt=started)
@@ -92,6 +98,8 @@ def test_the_demo_has_a_year_of_learners_made_through_the_services(wagtail_tree)
     for certificate in certificates:
         assert certificate.status == Certificate.Status.ISSUED
         assert certificate.pdf.read(4) == b"%PDF"
+        # Created when the course was completed, issued a little later.
+        assert certificate.created_at == certificate.completed_at
         assert (
             certificate.completed_at
             < certificate.issued_at
@@ -100,12 +108,12 @@ def test_the_demo_has_a_year_of_learners_made_through_the_services(wagtail_tree)
     assert mail.outbox == []  # nobody behind these addresses
 
     # The dashboard counts them at once (metrics.demo summarised again).
-    figures = {row["key"]: row["value"] for row in selectors.headline(period)}
+    figures = {row["key"]: row["value"] for row in headline(period)}
     assert figures["registered"] == LEARNERS
     assert figures["certificates"] == certificates.count()
     pairs = enrolments.filter(pre_response__isnull=False, post_response__isnull=False)
     assert pairs.count() >= 5  # enough for the learning gain to show
-    gain = {row["code"]: row for row in selectors.learning_gain(period)}
+    gain = {row["code"]: row for row in learning_gain(period)}
     assert all(row["pairs"] == pairs.count() for row in gain.values())
 
     # A second run adds nothing.
