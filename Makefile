@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= lms.settings.dev
 
-.PHONY: run test lint bench messages compilemessages migrate demo clean
+.PHONY: run test test-fast lint bench messages compilemessages migrate demo clean
 
 # Create or update the virtual environment whenever the dependencies change.
 $(STAMP): pyproject.toml requirements.lock
@@ -30,12 +30,23 @@ run: demo
 	@echo "Starting the web server on http://127.0.0.1:8000 and a Celery worker. Ctrl-C stops both."
 	$(BIN)/honcho start -f Procfile
 
-## test: lint, migrations check and the whole pytest suite.
+# One pytest process per core (pytest-xdist), each with its own test database,
+# cache keys and Celery queues (lms/settings/test.py). TEST_PROCESSES=0: one process.
+TEST_PROCESSES ?= auto
+
+## test: lint, migrations check and the whole pytest suite (what CI runs), on
+## every core, hypothesis derandomised (docs/testing.md).
 test: $(STAMP) compilemessages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest --ds=lms.settings.test $(PYTEST_ARGS)
+	HYPOTHESIS_PROFILE=ci $(BIN)/pytest --ds=lms.settings.test -n $(TEST_PROCESSES) $(PYTEST_ARGS)
+
+## test-fast: a developer's inner loop: the suite without the browser and worker
+## tests, on the test databases of the last run (--reuse-db; add
+## PYTEST_ARGS=--create-db after a migration or a change to the demo).
+test-fast: $(STAMP) compilemessages
+	$(BIN)/pytest --ds=lms.settings.test -n $(TEST_PROCESSES) --reuse-db -m "not browser and not worker" $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,6 +1,8 @@
-"""Fixtures shared by the whole suite: a real Celery worker process, headless
-Chromium through Playwright, and axe-core accessibility checks."""
+"""Fixtures shared by the whole suite: the session's demo content, a real Celery
+worker process, headless Chromium through Playwright, and axe-core
+accessibility checks. How the suite is organised: docs/testing.md."""
 
+import importlib
 import os
 import queue
 import shutil
@@ -17,9 +19,20 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# CI (and `make test`) runs the same examples every time: a failure there is the
+# code's, not the draw's. Locally hypothesis keeps exploring.
+hypothesis_settings.register_profile(
+    "ci", derandomize=True, database=None, deadline=None, print_blob=True
+)
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default")
+)
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +40,179 @@ def _clear_cache() -> Iterator[None]:
     # allauth keeps rate-limit counters in the cache; each test starts fresh.
     cache.clear()
     yield
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Messages and reversed URLs in English (/en/...). App test folders switch it
+    on for all their tests (their conftest); elsewhere a test opts in with
+    `pytest.mark.usefixtures("english")`."""
+    with translation.override("en"):
+        yield
+
+
+# --- the session's demo -------------------------------------------------------
+#
+# The home, course and assessment demo is loaded once per test database (per
+# xdist process), right after pytest-django has created or reused it: every
+# test starts from "migrated + demo". A test in a transaction (`db`) rolls back
+# to it. A transactional test (`transactional_db`, `live_server`, the worker and
+# browser tests) commits, and Django empties every table after it; the rows the
+# demo left are then put back from a snapshot before the next test that uses the
+# database (a few hundred rows, well under a second, where loading the demo
+# through the page tree takes half a minute).
+
+SESSION_DEMO_APPS = ("home", "assessments", "courses")  # INSTALLED_APPS order
+
+
+class DatabaseSnapshot:
+    """Every row of every table of the models (the tables `flush` empties), as
+    they are when taken; `restore()` makes those tables hold exactly these rows
+    again. Primary keys are kept, so ids looked up once stay valid. Django's
+    foreign keys are deferred to the commit, so the order of tables is free."""
+
+    def __init__(self) -> None:
+        from django.db import connection
+
+        self.tables: dict[str, tuple[list[str], list[tuple]]] = {}
+        with connection.cursor() as cursor:
+            for table in connection.introspection.django_table_names(
+                only_existing=True, include_views=False
+            ):
+                # Table names from Django's introspection, quoted.
+                query = f"SELECT * FROM {connection.ops.quote_name(table)}"  # noqa: S608
+                cursor.execute(query)
+                rows = cursor.fetchall()
+                if rows:
+                    columns = [column[0] for column in cursor.description]
+                    self.tables[table] = (columns, rows)
+
+    def restore(self) -> None:
+        from django.db import connection, transaction
+
+        quote = connection.ops.quote_name
+        # After a flush only the tables post_migrate fills hold rows, and the
+        # snapshot, taken after migrate, has rows in each of those.
+        with transaction.atomic(), connection.cursor() as cursor:
+            for table, (columns, rows) in self.tables.items():
+                cursor.execute(f"DELETE FROM {quote(table)}")  # noqa: S608
+                names = ", ".join(quote(column) for column in columns)
+                values = ", ".join(["%s"] * len(columns))
+                insert = f"INSERT INTO {quote(table)} ({names}) VALUES ({values})"  # noqa: S608
+                cursor.executemany(insert, rows)
+
+
+class SessionDemo:
+    """The demo of this test session: its snapshot and the ids of what the
+    fixtures below look up, and whether a flush has emptied the tables since."""
+
+    snapshot: DatabaseSnapshot | None = None
+    course_id: int | None = None
+    flushed = False
+
+    @classmethod
+    def load(cls) -> None:
+        from django.contrib.contenttypes.models import ContentType
+        from django.core.management.sql import emit_post_migrate_signal
+        from django.db import transaction
+
+        from courses.models import CoursePage
+
+        # A reused database that a run left emptied (killed in the middle of a
+        # transactional test) gets back what migrations put there.
+        if not ContentType.objects.exists():
+            emit_post_migrate_signal(0, False, "default")
+        ensure_wagtail_tree()
+        for app_name in SESSION_DEMO_APPS:
+            module = importlib.import_module(f"{app_name}.demo")
+            with transaction.atomic():
+                for _line in module.load():
+                    pass
+        cls.course_id = (
+            CoursePage.objects.filter(locale__language_code="en")
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        cls.snapshot = DatabaseSnapshot()
+
+    @classmethod
+    def restore_if_flushed(cls) -> None:
+        if cls.flushed:
+            cls.snapshot.restore()
+
+
+def _flush_without_post_migrate(self) -> None:
+    """TransactionTestCase's teardown without the post_migrate signal: the
+    snapshot puts back every row post_migrate makes (content types, permissions,
+    our groups and workflow) before the next test that uses the database, so
+    running it after every transactional test only cost time (seconds each)."""
+    from django.core.management import call_command
+
+    for db_name in self._databases_names(include_mirrors=False):
+        call_command(
+            "flush",
+            verbosity=0,
+            interactive=False,
+            database=db_name,
+            reset_sequences=False,
+            allow_cascade=False,
+            inhibit_post_migrate=True,
+        )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, with the session's demo in it."""
+    from django.test import TransactionTestCase
+
+    from lms.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True  # what the demo leaves for later, now
+    try:
+        with django_db_blocker.unblock():
+            SessionDemo.load()
+    finally:
+        app.conf.task_always_eager = eager
+    # django.test.TestCase has its own teardown (a rollback); this reaches only
+    # the transactional tests.
+    TransactionTestCase._fixture_teardown = _flush_without_post_migrate
+    yield
+    # With --reuse-db the next run starts from what this one leaves.
+    with django_db_blocker.unblock():
+        SessionDemo.restore_if_flushed()
+        SessionDemo.flushed = False
+
+
+def _is_transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return bool(
+        (marker and (marker.kwargs.get("transaction") or (marker.args[:1] == (True,))))
+        or {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+
+
+@pytest.fixture(autouse=True)
+def _session_demo_in_place(request) -> Iterator[None]:
+    """Before a test that uses the database: the demo is there (put back if a
+    transactional test's flush emptied it)."""
+    uses_database = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+        "live_server",
+    } & set(request.fixturenames)
+    if not uses_database:
+        yield
+        return
+    transactional = _is_transactional(request)
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    SessionDemo.restore_if_flushed()
+    if transactional:
+        SessionDemo.flushed = False  # committed
+    yield
+    if transactional:
+        SessionDemo.flushed = True  # Django flushes right after this
 
 
 # --- a real Celery worker -------------------------------------------------
@@ -277,6 +463,27 @@ def page(browser, live_server, request, settings):
     context.close()
 
 
+# `make test-fast` leaves out the tests with these markers: a test that drives
+# Chromium or a worker process must say so (benchmarks run by `make bench` only).
+MARKED_FIXTURES = {
+    "browser": {"browser", "page"},
+    "worker": {"start_worker", "celery_worker_process"},
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    unmarked = [
+        f"{item.nodeid} (needs @pytest.mark.{marker})"
+        for item in items
+        if not item.get_closest_marker("benchmark")
+        for marker, fixtures in MARKED_FIXTURES.items()
+        if fixtures & set(getattr(item, "fixturenames", ()))
+        and not item.get_closest_marker(marker)
+    ]
+    if unmarked:
+        raise pytest.UsageError("Unmarked tests:\n" + "\n".join(unmarked))
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield
@@ -340,38 +547,31 @@ def ensure_wagtail_tree() -> None:
 @pytest.fixture
 def wagtail_tree(db):
     """Wagtail's root page, the locales, competences and roles, as after migrate
-    (for a test that loads content itself)."""
-    ensure_wagtail_tree()
+    (every test has them, with the session's demo; kept for the tests that ask)."""
 
 
 @pytest.fixture
 def demo_site(db):
-    """The home app's demo content: home, about and privacy pages in sl and en."""
-    from home import demo
-
-    ensure_wagtail_tree()
-    for _line in demo.load():
-        pass
+    """The home app's demo content: home, about and privacy pages in sl and en
+    (the session's demo: a lookup)."""
     from wagtail.models import Site
 
     return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture
-def demo_course(demo_site):
-    """The courses app's demo content: catalogues and the demo course in sl and en."""
-    from courses import demo
-
-    for _line in demo.load():
-        pass
+def demo_course(db):
+    """The courses app's demo content: catalogues and the demo course in sl and
+    en (the session's demo); the English course."""
     from courses.models import CoursePage
 
-    return CoursePage.objects.get(locale__language_code="en")
+    return CoursePage.objects.get(pk=SessionDemo.course_id)
 
 
 @pytest.fixture
-def catalogue(demo_site):
-    """An English course catalogue under the demo home page."""
+def catalogue(db):
+    """An English course catalogue of the test's own under the demo home page
+    (the demo catalogue holds the demo course)."""
     from courses.factories import CourseIndexPageFactory
     from home.models import HomePage
 

@@ -1,10 +1,11 @@
+import factory
 from django.utils import timezone
 
 from accounts.factories import UserFactory
 from courses import services as course_services
 from courses.factories import build_course
 
-from .models import Certificate
+from .models import Certificate, CertificateTemplate
 
 
 def completed_enrolment(*, parent, user=None, **course_fields):
@@ -30,3 +31,12 @@ def aged(certificate: Certificate, *, seconds: int) -> Certificate:
     )
     certificate.refresh_from_db()
     return certificate
+
+
+class CertificateTemplateFactory(factory.django.DjangoModelFactory):
+    """A certificate text for some courses (not the default unless asked)."""
+
+    name = factory.Sequence(lambda n: f"Template {n}")
+
+    class Meta:
+        model = CertificateTemplate

@@ -7,7 +7,14 @@ import wagtail_factories
 
 from accounts.factories import UserFactory
 
-from .models import CourseIndexPage, CoursePage, Enrolment, LessonPage, ModulePage
+from .models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    ModulePage,
+    Trainer,
+)
 
 
 def quiz_block(*, title="Check yourself", pass_mark=70, max_attempts=0, questions=None):
@@ -131,3 +138,13 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Enrolment
+
+
+class TrainerFactory(factory.django.DjangoModelFactory):
+    """A trainer's card (in the default language unless `locale` is given),
+    linked to an account when `user` is."""
+
+    name = factory.Sequence(lambda n: f"Trainer {n}")
+
+    class Meta:
+        model = Trainer

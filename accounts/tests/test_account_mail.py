@@ -13,8 +13,7 @@ from django.utils import translation
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from accounts.models import User
-
-from .test_signup import VALID
+from tests.helpers import SIGNUP_FORM
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +59,7 @@ def test_sign_up_answers_the_same_for_a_known_and_an_unknown_address(
         client,
         django_capture_on_commit_callbacks,
         url("account_signup"),
-        {**VALID, "email": "Ana@Studio.si"},
+        {**SIGNUP_FORM, "email": "Ana@Studio.si"},
     )
     assert User.objects.count() == users_before  # no second account
     known_page = client.get(known["Location"])
@@ -69,7 +68,7 @@ def test_sign_up_answers_the_same_for_a_known_and_an_unknown_address(
         client,
         django_capture_on_commit_callbacks,
         url("account_signup"),
-        {**VALID, "email": UNKNOWN},
+        {**SIGNUP_FORM, "email": UNKNOWN},
     )
     unknown_page = client.get(unknown["Location"])
 
@@ -166,9 +165,14 @@ def test_every_account_e_mail_names_the_academy_and_links_to_its_address(
     # Whatever Host the request came with, links go to the public address.
     host = {"HTTP_HOST": "attacker.example"}
     capture = django_capture_on_commit_callbacks
-    post(client, capture, url("account_signup", language), {**VALID, "email": UNKNOWN})
+    post(
+        client,
+        capture,
+        url("account_signup", language),
+        {**SIGNUP_FORM, "email": UNKNOWN},
+    )
     client.logout()
-    post(client, capture, url("account_signup", language), VALID, **host)
+    post(client, capture, url("account_signup", language), SIGNUP_FORM, **host)
     post(client, capture, url("account_reset_password", language), {"email": KNOWN})
     post(
         client,

@@ -4,9 +4,9 @@ from django.urls import NoReverseMatch, reverse
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from accounts.models import SecurityEvent
-from accounts.tests.test_profile import authenticator_app_code
 from certificates.factories import certificate_for, completed_enrolment
 from certificates.services import certificate_issue, certificate_revoke
+from tests.helpers import authenticator_app_code
 
 pytestmark = pytest.mark.django_db
 Action = SecurityEvent.Action

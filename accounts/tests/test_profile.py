@@ -1,27 +1,12 @@
-import base64
-import hashlib
-import hmac
-import struct
-import time
 from datetime import date
 
 import pytest
 from django.urls import reverse
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from tests.helpers import authenticator_app_code
 
 pytestmark = pytest.mark.django_db
-
-
-def authenticator_app_code(secret: str) -> str:
-    """What an authenticator app shows now for this secret (RFC 6238, SHA-1, 30 s)."""
-    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
-    digest = hmac.new(
-        key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1
-    ).digest()
-    offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
 
 
 def test_profile_requires_login(client, demo_site):

@@ -5,35 +5,16 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from accounts.models import User
+from tests.helpers import SIGNUP_FORM, signup_url
 
 pytestmark = pytest.mark.django_db
 
-VALID = {
-    "email": "ana@studio.si",
-    "full_name": "Ana Novak",
-    "password1": "kolaž-in-barva-2026",
-    "password2": "kolaž-in-barva-2026",
-    "sector": "design",
-    "city": "ljubljana",
-    "organisation": "Studio Novak",
-    "business_stage": "starting",
-    "gender": "female",
-    "year_of_birth": "1990",
-    "privacy_consent": "on",
-}
-
-
-def signup_url(language: str = "en") -> str:
-    with translation.override(language):
-        return reverse("account_signup")
-
 
 def post_signup(client, django_capture_on_commit_callbacks, **changes):
-    data = {**VALID, **changes}
+    data = {**SIGNUP_FORM, **changes}
     data = {key: value for key, value in data.items() if value is not None}
     with django_capture_on_commit_callbacks(execute=True):
         return client.post(signup_url(), data)
@@ -69,7 +50,7 @@ def test_unverified_user_cannot_log_in_until_confirmed(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("account_login"),
-            {"login": VALID["email"], "password": VALID["password1"]},
+            {"login": SIGNUP_FORM["email"], "password": SIGNUP_FORM["password1"]},
         )
     assert response.status_code == 302
     assert "confirm-email" in response.url
@@ -80,12 +61,12 @@ def test_unverified_user_cannot_log_in_until_confirmed(
     assert client.get(confirm_path).status_code == 200
     response = client.post(confirm_path)
     assert response.status_code == 302
-    assert EmailAddress.objects.get(email=VALID["email"]).verified is True
+    assert EmailAddress.objects.get(email=SIGNUP_FORM["email"]).verified is True
 
     client.logout()
     response = client.post(
         reverse("account_login"),
-        {"login": VALID["email"], "password": VALID["password1"]},
+        {"login": SIGNUP_FORM["email"], "password": SIGNUP_FORM["password1"]},
     )
     assert response.status_code == 302
     assert response.url == reverse("courses:dashboard")

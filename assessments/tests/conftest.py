@@ -1,5 +1,4 @@
 import pytest
-from django.utils import translation
 
 from accounts.factories import UserFactory
 from assessments import demo
@@ -7,16 +6,14 @@ from assessments.models import Instrument
 
 
 @pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+def _english(english):
+    """Reversed URLs carry the /en/ prefix, so pages answer in English."""
 
 
 @pytest.fixture
 def instruments(db) -> dict[str, Instrument]:
-    """The demo instrument, published in Slovenian and English."""
-    for _line in demo.load():
-        pass
+    """The demo instrument, published in Slovenian and English (the session's
+    demo: a lookup)."""
     return {
         instrument.locale.language_code: instrument
         for instrument in Instrument.objects.filter(

@@ -10,10 +10,9 @@ from wagtail.users.models import UserProfile
 
 from accounts.factories import UserFactory
 from assessments import services
+from assessments.factories import all_answers
 from assessments.models import Instrument, Response
 from assessments.selectors import response_result
-
-from .helpers import all_answers
 
 pytestmark = pytest.mark.django_db
 

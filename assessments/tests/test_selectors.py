@@ -4,6 +4,7 @@ from wagtail.models import Locale
 
 from assessments import services
 from assessments.entrecomp import Band
+from assessments.factories import all_answers, step_answers
 from assessments.selectors import (
     latest_result,
     offered_instrument,
@@ -11,8 +12,6 @@ from assessments.selectors import (
     resume_step,
     weakest_competences,
 )
-
-from .helpers import all_answers, step_answers
 
 pytestmark = pytest.mark.django_db
 

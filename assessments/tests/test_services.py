@@ -6,10 +6,14 @@ from django.core.exceptions import ValidationError
 from accounts.factories import UserFactory
 from assessments import services
 from assessments.definitions import item_ids
+from assessments.factories import (
+    all_answers,
+    edit_and_publish,
+    first_item,
+    step_answers,
+)
 from assessments.models import InstrumentVersion, Response
 from assessments.selectors import response_result
-
-from .helpers import all_answers, edit_and_publish, first_item, step_answers
 
 pytestmark = pytest.mark.django_db
 

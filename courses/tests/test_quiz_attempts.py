@@ -13,12 +13,17 @@ from django.utils import timezone
 
 from accounts.factories import UserFactory
 from courses import services
-from courses.factories import LessonPageFactory, ModulePageFactory, build_course
+from courses.factories import (
+    LessonPageFactory,
+    ModulePageFactory,
+    TrainerFactory,
+    build_course,
+)
 from courses.factories import quiz_block as make_quiz_block
-from courses.models import QuizAttempt, QuizAttemptGrant, QuizAttemptRequest, Trainer
+from courses.models import QuizAttempt, QuizAttemptGrant, QuizAttemptRequest
 from courses.privacy import CoursesProvider
 from courses.roles import COURSE_MANAGERS, TRAINERS
-from tests.integration.url_walk import status_of
+from tests.helpers import status_of
 
 pytestmark = pytest.mark.django_db
 
@@ -47,9 +52,7 @@ def trainer_user(db):
 def course_with_quiz(catalogue, *, trainer=None, title="Pricing", **quiz_fields):
     course, _ = build_course(parent=catalogue, lessons_per_module=(), title=title)
     if trainer is not None:
-        course.trainers.add(
-            Trainer.objects.create(name=trainer.full_name, user=trainer)
-        )
+        course.trainers.add(TrainerFactory(name=trainer.full_name, user=trainer))
         course.save_revision().publish()
     lesson = LessonPageFactory(
         parent=ModulePageFactory(parent=course), body=[quiz_block(**quiz_fields)]

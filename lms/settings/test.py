@@ -17,7 +17,12 @@ EMAIL_BACKEND = os.environ.get(
 )
 EMAIL_FILE_PATH = os.environ.get("TEST_EMAIL_FILE_PATH", "")
 
-TEST_VAR_DIR = VAR_DIR / "test"
+# pytest-xdist runs the suite in several processes (gw0, gw1, ...; the Celery
+# worker a test starts inherits the variable): each has its own files, cache keys
+# and broker queues, so that one process's cache.clear() or queue purge cannot
+# reach into another's test. The database per process is pytest-django's.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+TEST_VAR_DIR = VAR_DIR / "test" / XDIST_WORKER
 MEDIA_ROOT = TEST_VAR_DIR / "media"
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -32,6 +37,11 @@ if os.environ.get("TEST_DATABASE_NAME"):
 
 if not CACHE_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif XDIST_WORKER:
+    CACHES["default"].update(  # noqa: F405
+        BACKEND="tests.cache.PrefixClearedRedisCache",
+        KEY_PREFIX=f"cache-{XDIST_WORKER}",
+    )
 
 # Tasks run inside the test process unless a test asks for the real worker
 # (the `celery_worker_process` fixture switches this off).
@@ -46,6 +56,11 @@ if os.environ.get("CELERY_BROKER_URL", "filesystem://").startswith("filesystem:/
     }
     for folder in ("celery/queue", "celery/control"):
         (TEST_VAR_DIR / folder).mkdir(parents=True, exist_ok=True)
+elif XDIST_WORKER:
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        **CELERY_BROKER_TRANSPORT_OPTIONS,  # noqa: F405
+        "global_keyprefix": f"{XDIST_WORKER}:",
+    }
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"

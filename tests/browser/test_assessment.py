@@ -10,12 +10,14 @@ structure."""
 import pytest
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
-from assessments import demo, services
-from assessments.demo_content import INSTRUMENT
+from assessments import services
+from assessments.demo import instrument_content
+from assessments.factories import all_answers
 from assessments.models import Instrument, Response
-from assessments.tests.helpers import all_answers
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+INSTRUMENT = instrument_content()
 
 SCALE_SL = {point["value"]: point["label"]["sl"] for point in INSTRUMENT["scale"]}
 
@@ -67,8 +69,6 @@ def check_step(page, number: int, area: dict, assert_accessible) -> None:
 
 
 def test_learner_takes_the_assessment_in_slovenian(page, demo_site, assert_accessible):
-    for _line in demo.load():
-        pass
     learner = UserFactory(full_name="Nina Kralj")
     log_in(page, learner, "/sl/assessment/")
     assert page.locator("html").get_attribute("lang") == "sl"

@@ -5,9 +5,9 @@ that fit their box, and axe on each page."""
 import pytest
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
-from assessments import demo, services
+from assessments import services
+from assessments.factories import all_answers
 from assessments.models import Instrument
-from assessments.tests.helpers import all_answers
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,8 +30,6 @@ SELECTS_FIT = """() => [...document.querySelectorAll('select')].map((select) => 
 
 @pytest.fixture
 def learner_with_attempts(db, demo_site):
-    for _line in demo.load():
-        pass
     learner = UserFactory(full_name="Ana Novak")
     for language, value in (("sl", 2), ("en", 4)):
         instrument = Instrument.objects.get(locale__language_code=language)

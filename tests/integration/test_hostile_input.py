@@ -16,6 +16,7 @@ from courses import services as course_services
 from courses.factories import (
     LessonPageFactory,
     ModulePageFactory,
+    TrainerFactory,
     build_course,
     exercise_block,
     quiz_block,
@@ -159,14 +160,13 @@ def learner_out_of_attempts(catalogue):
     course whose trainer has an account, and a course manager."""
     from django.contrib.auth.models import Group
 
-    from courses.models import Trainer
     from courses.roles import COURSE_MANAGERS
 
     course, _lessons = build_course(parent=catalogue, lessons_per_module=())
     quiz = quiz_block(max_attempts=1)
     quiz["value"]["retry_after_hours"] = 0
     lesson = LessonPageFactory(parent=ModulePageFactory(parent=course), body=[quiz])
-    course.trainers.add(Trainer.objects.create(name="T", user=UserFactory()))
+    course.trainers.add(TrainerFactory(name="T", user=UserFactory()))
     course.save_revision().publish()
     learner = UserFactory(full_name="Fuzz Learner")
     enrolment = course_services.enrolment_create(user=learner, course=course)
@@ -246,8 +246,6 @@ def assessment_draft(demo_site):
     from assessments import services as assessment_services
     from assessments.models import Instrument
 
-    for _line in assessment_demo.load():
-        pass
     instrument = Instrument.objects.get(
         translation_key=assessment_demo.TRANSLATION_KEY, locale__language_code="en"
     )

@@ -28,10 +28,10 @@ def test_the_admin_home_summary_is_in_slovenian(client, demo_site):
 
 
 def test_a_short_password_is_refused_in_slovenian(client, demo_site):
-    from accounts.tests.test_signup import VALID, signup_url
+    from tests.helpers import SIGNUP_FORM, signup_url
 
     response = client.post(
-        signup_url("sl"), {**VALID, "password1": "kratko", "password2": "kratko"}
+        signup_url("sl"), {**SIGNUP_FORM, "password1": "kratko", "password2": "kratko"}
     )
 
     page = response.content.decode()
@@ -70,10 +70,10 @@ def test_e_mail_subjects_name_the_site_in_the_message_language(
 ):
     from django.core import mail
 
-    from accounts.tests.test_signup import VALID, signup_url
+    from tests.helpers import SIGNUP_FORM, signup_url
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(signup_url(language), VALID)
+        client.post(signup_url(language), SIGNUP_FORM)
 
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject.startswith(prefix)

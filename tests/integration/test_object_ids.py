@@ -2,24 +2,29 @@
 the URL resolver, admin included): letters, signs, decimals, other scripts'
 digits, numbers beyond the database's range. The answer is a 4xx (404 where the
 id names an object), never a 5xx; Wagtail's choosers answered 500 on "abc"
-until lms.middleware.ObjectIdMiddleware."""
+until lms.middleware.ObjectIdMiddleware.
+
+The id check itself is tested against every bad id (pure, no request); the walk
+tries each URL with a word and a number beyond the range, and one more bad id
+in turn, so that every bad id reaches several URLs of every kind."""
 
 import fnmatch
+import functools
 import re
 import uuid
 from urllib.parse import quote
 
 import pytest
 from django.conf import settings
+from django.db.models import BigAutoField, UUIDField
+from django.http import Http404
 from django.urls import NoReverseMatch, URLPattern, reverse
 from django.urls.converters import IntConverter
 from django.utils import translation
 
 from accounts.factories import UserFactory
-
-from .url_walk import named_patterns, status_of
-
-pytestmark = pytest.mark.django_db
+from lms.middleware import _check_id, _is_row_id
+from tests.helpers import site_patterns, status_of
 
 BAD_IDS = [
     "abc",
@@ -34,6 +39,8 @@ BAD_IDS = [
     str(2**63),
     str(2**31),
 ]
+# Every URL gets these (a word, a number beyond any row), and BAD_IDS in turn.
+ALWAYS_TRIED = ["abc", str(2**63)]
 # A parameter holds an object id when it is a number or is named like one.
 ID_NAME = re.compile(r"(^|_)(pk|id)(_[a-z])?$")
 PLACEHOLDER = "7070707"
@@ -69,18 +76,28 @@ def _sample_kwargs(pattern: URLPattern) -> dict:
     return dict.fromkeys(pattern.pattern.regex.groupindex, "1")
 
 
-def urls_with_bad_ids() -> list[tuple[str, str, str, str]]:
-    """(URL name, parameter, bad id, URL) for every id parameter of every URL and every
-    value of BAD_IDS; where the URL pattern itself refuses the value, it is put
-    into the address anyway (the resolver must not crash either)."""
+def bad_ids_for(number: int) -> list[str]:
+    """The bad ids tried in the `number`th id parameter of the walk: ALWAYS_TRIED
+    and one more of BAD_IDS, in turn."""
+    rest = [bad for bad in BAD_IDS if bad not in ALWAYS_TRIED]
+    return [*ALWAYS_TRIED, rest[number % len(rest)]]
+
+
+@functools.cache
+def urls_with_bad_ids() -> tuple[tuple[str, str, str, str], ...]:
+    """(URL name, parameter, bad id, URL) for every id parameter of every URL, with
+    the bad ids of bad_ids_for(); where the URL pattern itself refuses the value,
+    it is put into the address anyway (the resolver must not crash either)."""
     urls = []
+    number = 0
     with translation.override("en"):
-        for name, pattern in named_patterns():
+        for name, pattern in site_patterns():
             if name in SKIPPED:
                 continue
             for parameter in id_parameters(pattern):
                 kwargs = _sample_kwargs(pattern)
-                for bad in BAD_IDS:
+                number += 1
+                for bad in bad_ids_for(number):
                     try:
                         url = reverse(name, kwargs={**kwargs, parameter: bad})
                     except NoReverseMatch:
@@ -92,7 +109,7 @@ def urls_with_bad_ids() -> list[tuple[str, str, str, str]]:
                             break  # the other parameters' samples do not fit
                         url = url.replace(PLACEHOLDER, quote(bad))
                     urls.append((name, parameter, bad, url))
-    return urls
+    return tuple(urls)
 
 
 def no_row_can_have(value: str) -> bool:
@@ -109,7 +126,7 @@ def query_id_urls() -> list[tuple[str, str]]:
     with translation.override("en"):
         return [
             (name, f"{reverse(name)}?id={quote(bad)}")
-            for name, pattern in named_patterns()
+            for name, pattern in site_patterns()
             if any(fnmatch.fnmatchcase(name, view) for view in QUERY_ID_VIEWS)
             and not getattr(pattern.pattern, "converters", {})
             for bad in BAD_IDS
@@ -117,8 +134,37 @@ def query_id_urls() -> list[tuple[str, str]]:
         ]
 
 
+def test_the_id_check_refuses_exactly_the_ids_no_row_can_have():
+    """Pure: lms.middleware's check against every bad id, for an integer key (a
+    404 exactly when no row can have the value) and a UUID key (a 404 for all)."""
+    for bad in [*BAD_IDS, "0", "1", str(2**63 - 1)]:
+        assert _refused(BigAutoField(primary_key=True), bad) == no_row_can_have(bad)
+        assert _refused(UUIDField(primary_key=True), bad), bad
+    assert not _refused(UUIDField(primary_key=True), str(SAMPLES["UUIDConverter"]))
+    for number in (-1, 2**63, 10**20):
+        assert not _is_row_id(number)
+    assert _is_row_id(0) and _is_row_id(2**63 - 1)
+
+
+def _refused(pk_field, value: str) -> bool:
+    try:
+        _check_id(pk_field, value)
+    except Http404:
+        return True
+    return False
+
+
+def test_the_walk_tries_every_bad_id():
+    tried = {bad for _name, _parameter, bad, _url in urls_with_bad_ids()}
+    assert tried == set(BAD_IDS)
+    per_url = {}
+    for name, parameter, bad, _url in urls_with_bad_ids():
+        per_url.setdefault((name, parameter), set()).add(bad)
+    assert all(set(ALWAYS_TRIED) <= bads for bads in per_url.values())
+
+
 @pytest.fixture
-def superuser(client):
+def superuser(db, client):
     # A superuser passes every permission check, so each view gets to its query.
     user = UserFactory(is_superuser=True, is_staff=True)
     client.force_login(user)
@@ -145,12 +191,17 @@ def test_the_walk_finds_the_choosers_and_the_admin():
     }
 
 
+# The walk in parts, so that pytest-xdist's processes share it.
+PARTS = 4
+
+
+@pytest.mark.parametrize("part", range(PARTS))
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_no_url_answers_a_bad_id_with_a_server_error(
-    client, demo_course, superuser, method
+    client, demo_course, superuser, method, part
 ):
     problems = []
-    for name, parameter, _bad, url in urls_with_bad_ids():
+    for name, parameter, _bad, url in urls_with_bad_ids()[part::PARTS]:
         client.force_login(superuser)  # a view may have ended the session
         try:
             response = getattr(client, method)(url)

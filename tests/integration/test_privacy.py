@@ -23,8 +23,8 @@ from accounts.models import DataExport, SecurityEvent, User
 from accounts.services import account_erase, data_export_build, data_export_request
 from assessments import demo as assessment_demo
 from assessments import services as assessment_services
+from assessments.factories import all_answers
 from assessments.models import Instrument, Response
-from assessments.tests.helpers import all_answers
 from certificates.factories import certificate_for, completed_enrolment
 from certificates.models import Certificate
 from certificates.services import certificate_issue
@@ -67,8 +67,6 @@ def learner_with_history(catalogue):
         course=enrolment.course, user=learner, day=datetime.date(2026, 3, 2)
     )
     certificate = certificate_issue(certificate_id=certificate_for(enrolment).pk)
-    for _line in assessment_demo.load():
-        pass
     instrument = Instrument.objects.get(
         translation_key=assessment_demo.TRANSLATION_KEY, locale__language_code="en"
     )

@@ -13,8 +13,8 @@ from accounts.factories import UserFactory
 from accounts.services import data_export_request
 from assessments import demo as assessment_demo
 from assessments import services as assessment_services
+from assessments.factories import all_answers
 from assessments.models import Instrument
-from assessments.tests.helpers import all_answers
 from courses import services as course_services
 from courses.factories import build_course
 
@@ -56,8 +56,6 @@ def test_quiz_and_self_assessment_answers_are_named_in_the_export(
         quiz_id=quiz.id,
         answers={day_rate.id: [right.id], copyright_.id: [wrong.id]},
     )
-    for _line in assessment_demo.load():
-        pass
     instrument = Instrument.objects.get(
         translation_key=assessment_demo.TRANSLATION_KEY, locale__language_code="en"
     )

@@ -16,6 +16,7 @@ any other message, e.g. "every locale is already added", is not a refusal).
 No role ever gets a 5xx."""
 
 import fnmatch
+import functools
 import uuid
 from dataclasses import dataclass
 
@@ -28,9 +29,10 @@ from django.utils import translation
 from django.utils.http import urlencode
 
 from accounts.factories import UserFactory
+from certificates.factories import CertificateTemplateFactory
+from courses.factories import TrainerFactory
 from courses.roles import COURSE_MANAGERS, TRAINERS
-
-from .url_walk import named_patterns, status_of
+from tests.helpers import site_patterns, status_of
 
 pytestmark = pytest.mark.django_db
 
@@ -248,7 +250,7 @@ def site_urls(
     samples = {**SAMPLE_BY_CONVERTER, "IntConverter": object_id}
     seen, urls = set(), []
     with translation.override("en"):
-        for name, pattern in named_patterns():
+        for name, pattern in site_patterns():
             if name in seen or name in SKIPPED:
                 continue
             seen.add(name)
@@ -267,6 +269,7 @@ def _matches(name: str, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
 
 
+@functools.cache
 def rule_for(name: str) -> tuple[frozenset, frozenset]:
     """(roles allowed, roles not asserted) for the URL named `name`."""
     for name_pattern, allowed, unchecked in RULES:
@@ -385,21 +388,17 @@ def admin_objects(demo_course, role_users):
     from wagtail.models import Collection, Locale, Site
 
     from accounts.models import SecurityEvent
-    from assessments import demo as assessment_demo
     from assessments.models import Instrument
-    from certificates.models import CertificateTemplate
-    from courses.models import LessonPage, Trainer
+    from courses.models import LessonPage
 
-    for _line in assessment_demo.load():
-        pass
     collection = Collection.get_first_root_node().add_child(name="Lesson files")
     image = wagtail_factories.ImageFactory(collection=collection)
     document = wagtail_factories.DocumentFactory(collection=collection)
     redirect = Redirect.objects.create(
         old_path="/old-course", redirect_link="https://example.com/"
     )
-    trainer = Trainer.objects.create(name="Tine Trainer", user=role_users[TRAINER])
-    template = CertificateTemplate.objects.create(name="Partnership courses")
+    trainer = TrainerFactory(name="Tine Trainer", user=role_users[TRAINER])
+    template = CertificateTemplateFactory(name="Partnership courses")
     instrument = Instrument.objects.filter(locale__language_code="en").first()
     # The trainer's change waits for a course manager's review.
     revision = demo_course.save_revision(user=role_users[TRAINER])
@@ -560,8 +559,8 @@ def owned_objects(catalogue, django_capture_on_commit_callbacks):
     from accounts.services import data_export_request
     from assessments import demo as assessment_demo
     from assessments import services as assessment_services
+    from assessments.factories import all_answers
     from assessments.models import Instrument
-    from assessments.tests.helpers import all_answers
     from certificates.factories import certificate_for, completed_enrolment
     from certificates.services import certificate_issue
 
@@ -570,8 +569,6 @@ def owned_objects(catalogue, django_capture_on_commit_callbacks):
     certificate = certificate_issue(certificate_id=certificate_for(enrolment).pk)
     with django_capture_on_commit_callbacks(execute=True):
         export = data_export_request(user=owner)
-    for _line in assessment_demo.load():
-        pass
     instrument = Instrument.objects.get(
         translation_key=assessment_demo.TRANSLATION_KEY, locale__language_code="en"
     )

@@ -11,8 +11,8 @@ from django.test import override_settings
 from django.urls import reverse
 
 from lms.celery import app
+from tests.helpers import CELERY_BACKEND, all_waiting, waiting
 
-CELERY_BACKEND = {"default": {"BACKEND": "lms.tasks_backend.CeleryBackend"}}
 URGENT = {"mail", "certificates"}
 
 
@@ -25,16 +25,6 @@ def procfile_worker_queues() -> dict[str, set[str]]:
         if "worker" in words and "--queues" in words:
             workers[name] = set(words[words.index("--queues") + 1].split(","))
     return workers
-
-
-def waiting(queue: str) -> int:
-    """How many messages wait in `queue` on the broker."""
-    with app.connection_for_write() as connection:
-        return connection.default_channel.queue_declare(queue=queue).message_count
-
-
-def all_waiting() -> int:
-    return sum(waiting(queue.name) for queue in settings.CELERY_TASK_QUEUES)
 
 
 def queue_of(task_name: str) -> str:

@@ -1,4 +1,6 @@
-"""Helpers shared by the assessments tests."""
+"""Factories for the assessments tests: answers to an instrument's statements, a
+submitted self-assessment, an instrument edited and published as an editor would.
+The demo instrument (`assessments.demo`) is in every test's database."""
 
 import copy
 
@@ -32,3 +34,14 @@ def edit_and_publish(instrument: Instrument, change) -> Instrument:
 
 def first_item(raw: list) -> dict:
     return raw[0]["value"]["dimensions"][0]["value"]["items"][0]
+
+
+def submitted_response(*, user, instrument: Instrument, value=3):
+    """A self-assessment of `user`, every statement answered `value`, submitted
+    through the services as a learner would."""
+    from assessments import services
+
+    response = services.response_start(user=user, instrument=instrument)
+    return services.response_submit(
+        user=user, response=response, answers=all_answers(response, value)
+    )
