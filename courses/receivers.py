@@ -9,7 +9,14 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from assessments.signals import response_submitted
 
-from .models import CourseIndexPage, CoursePage, Enrolment, LessonPage, ModulePage
+from .models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    ModulePage,
+    Trainer,
+)
 
 # Up to this many learners the recount runs right after the editor's change is
 # committed; bigger courses are recounted by a worker.
@@ -104,3 +111,13 @@ def link_post_assessment(sender, response, **kwargs) -> None:
     from .services import enrolments_post_assessment_link
 
     enrolments_post_assessment_link(response=response)
+
+
+@receiver(post_save, sender=Trainer, dispatch_uid="courses.trainer_saved_pages")
+@receiver(post_delete, sender=Trainer, dispatch_uid="courses.trainer_deleted_pages")
+def trainer_changed(sender, **kwargs) -> None:
+    # Catalogue cards show trainers' names from fragments cached until a page
+    # changes (home.site_frame): a trainer card's change counts as one.
+    from home.site_frame import site_frames_invalidate
+
+    site_frames_invalidate()

@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +23,8 @@ from .models import (
     QuizAttempt,
     Trainer,
 )
+
+COURSE_STRUCTURE_SECONDS = 24 * 60 * 60
 
 
 @dataclass
@@ -94,10 +97,7 @@ def course_outline(
     translation key) as done, for a learner reading the other language."""
     if course is None or not course.path:
         return Outline()  # a page being previewed before it was first saved
-    modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
-    lessons = list(
-        LessonPage.objects.descendant_of(course).live().order_by("path").defer("body")
-    )
+    modules, lessons = course_structure(course=course)
     done: set = set()
     if enrolment is not None:
         field = (
@@ -121,6 +121,29 @@ def course_outline(
         ),
         current_lesson_id=current_lesson_id,
     )
+
+
+def course_structure(*, course: CoursePage) -> tuple[list, list]:
+    """The live modules and lessons (without their bodies) of a course in tree
+    order: the same for every learner, so kept in the cache until a page
+    changes (any page saved, published, unpublished, moved or deleted drops it,
+    home.site_frame); two queries when it is not there."""
+    from home.site_frame import frame_version
+
+    key = f"course-structure:{frame_version()}:{course.pk}"
+    structure = cache.get(key)
+    if structure is None:
+        structure = (
+            list(ModulePage.objects.child_of(course).live().order_by("path")),
+            list(
+                LessonPage.objects.descendant_of(course)
+                .live()
+                .order_by("path")
+                .defer("body")
+            ),
+        )
+        cache.set(key, structure, COURSE_STRUCTURE_SECONDS)
+    return structure
 
 
 def _outline_assemble(
@@ -353,11 +376,15 @@ def catalogue_search(
 ) -> QuerySet:
     """Published courses of one catalogue, filtered, as a lazy queryset (the
     catalogue pages it); a fixed number of queries per page."""
-    courses: QuerySet = (
-        CoursePage.objects.child_of(index_page)
-        .live()
-        .public()
-        .select_related("cover_image", "locale")
+    from home.serving import any_view_restrictions
+
+    courses: QuerySet = CoursePage.objects.child_of(index_page).live()
+    if any_view_restrictions():
+        # public() reads every restriction (a query), to leave nothing out
+        # when there is none.
+        courses = courses.public()
+    courses = (
+        courses.select_related("cover_image", "locale")
         .prefetch_related(
             "competences",
             Prefetch("trainers", queryset=Trainer.objects.only("id", "name")),
@@ -476,7 +503,8 @@ def quiz_records(
     *, enrolment: Enrolment, lesson: LessonPage | None = None
 ) -> dict[tuple[int, str], QuizRecords]:
     """QuizRecords by (lesson id, quiz id) for one lesson, or for every lesson of
-    the enrolment; three queries."""
+    the enrolment; three queries, one when there is no attempt (staff allow
+    another attempt, and learners ask for one, only after attempts)."""
     from .models import QuizAttemptGrant, QuizAttemptRequest
 
     records: dict[tuple[int, str], QuizRecords] = {}
@@ -486,6 +514,8 @@ def quiz_records(
         ("grants", QuizAttemptGrant, ("granted_by",)),
         ("requests", QuizAttemptRequest, ()),
     ):
+        if name != "attempts" and not records:
+            break
         rows = model.objects.filter(enrolment=enrolment, **lesson_filter)
         for row in rows.select_related(*related):
             key = (row.lesson_id, row.quiz_id)
@@ -594,7 +624,7 @@ def lesson_view_state(
     previous, following = outline.neighbours(lesson.pk)
     records = quiz_records(enrolment=enrolment, lesson=lesson) if enrolment else {}
     exercise_answers = {}
-    if enrolment:
+    if enrolment and any(block.block_type == "exercise" for block in lesson.body):
         exercise_answers = dict(
             ExerciseAnswer.objects.filter(
                 enrolment=enrolment, lesson=lesson

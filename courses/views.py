@@ -1,19 +1,13 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
-from accounts.models import CreativeSector
-from assessments.entrecomp import Band
-from assessments.models import Competence
 from assessments.selectors import latest_result
 from lms.middleware import validates_text_input
 
@@ -21,39 +15,9 @@ from . import services
 from .dashboard import completed_course_extras
 from .dashboard import panels as dashboard_panels
 from .models import CourseIndexPage, CoursePage, Enrolment, LessonPage
-from .selectors import (
-    course_outline,
-    enrolment_for,
-    enrolment_in_translation,
-    learner_dashboard,
-)
+from .selectors import course_outline, learner_dashboard
 
 QUIZ_FIELD_PREFIX = "q-"
-
-
-class CatalogueFilterForm(forms.Form):
-    q = forms.CharField(label=gettext_lazy("Search"), max_length=100, required=False)
-    competence = forms.ModelChoiceField(
-        label=gettext_lazy("Competence"),
-        queryset=Competence.objects.all(),
-        to_field_name="code",
-        required=False,
-        empty_label=gettext_lazy("All competences"),
-    )
-    level = forms.ChoiceField(
-        label=gettext_lazy("Level"),
-        choices=[("", gettext_lazy("All levels")), *Band.choices],
-        required=False,
-    )
-    sector = forms.ChoiceField(
-        label=gettext_lazy("Creative sector"),
-        choices=[("", gettext_lazy("All sectors")), *CreativeSector.choices],
-        required=False,
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["q"].widget.attrs["type"] = "search"
 
 
 def _live_course(course_id: int) -> CoursePage:
@@ -64,10 +28,10 @@ def _live_lesson(lesson_id: int) -> LessonPage:
     return get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
 
 
-def _rerender(request: HttpRequest, page, **errors) -> HttpResponse:
-    """Show the page again with the error next to the form that caused it."""
-    request.block_errors = errors
-    response = page.serve(request)
+def _rerender(request: HttpRequest, page, errors: dict, **context) -> HttpResponse:
+    """Show the page again with the error next to the form that caused it
+    (`errors` by form, see the pages' get_context)."""
+    response = page.serve(request, block_errors=errors, **context)
     if hasattr(response, "render"):
         response.render()
     response.status_code = 400
@@ -81,7 +45,7 @@ def enrol(request: HttpRequest, course_id: int) -> HttpResponse:
     try:
         enrolment = services.enrolment_create(user=request.user, course=course)
     except ValidationError as error:
-        return _rerender(request, course, enrol=error.messages[0])
+        return _rerender(request, course, {"enrol": error.messages[0]})
     if enrolment.status == Enrolment.Status.PENDING:
         messages.success(
             request, _("Your request has been sent. We will e-mail you the answer.")
@@ -101,7 +65,7 @@ def withdraw(request: HttpRequest, course_id: int) -> HttpResponse:
     try:
         services.enrolment_withdraw(enrolment=enrolment)
     except ValidationError as error:
-        return _rerender(request, course, enrol=error.messages[0])
+        return _rerender(request, course, {"enrol": error.messages[0]})
     messages.success(
         request, _("You have left the course. Your progress is kept if you come back.")
     )
@@ -116,7 +80,7 @@ def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
     try:
         enrolment = services.lesson_complete(user=request.user, lesson=lesson)
     except ValidationError as error:
-        return _rerender(request, lesson, complete=error.messages[0])
+        return _rerender(request, lesson, {"complete": error.messages[0]})
     course = lesson.get_parent().get_parent()
     if _completed_now(request, enrolment, started):
         return HttpResponseRedirect(course.get_url(request))
@@ -154,8 +118,12 @@ def quiz_submit(request: HttpRequest, lesson_id: int, quiz_id: str) -> HttpRespo
         )
     except ValidationError as error:
         # The refused try stays open with what was chosen (nothing was spent).
-        request.quiz_draft = {quiz_id: answers}
-        return _rerender(request, lesson, **{f"quiz-{quiz_id}": error.messages[0]})
+        return _rerender(
+            request,
+            lesson,
+            {f"quiz-{quiz_id}": error.messages[0]},
+            quiz_draft={quiz_id: answers},
+        )
     _completed_now(request, attempt.enrolment, started)
     return HttpResponseRedirect(f"{lesson.get_url(request)}#quiz-{quiz_id}")
 
@@ -180,7 +148,7 @@ def quiz_attempt_ask(
             # A second click on "Send": the first one went; say so, send nothing.
             messages.info(request, _("Your request has already been sent."))
             return HttpResponseRedirect(f"{lesson.get_url(request)}#quiz-{quiz_id}")
-        return _rerender(request, lesson, **{f"ask-{quiz_id}": error.messages[0]})
+        return _rerender(request, lesson, {f"ask-{quiz_id}": error.messages[0]})
     messages.success(
         request,
         _(
@@ -207,50 +175,10 @@ def exercise_save(
         )
     except ValidationError as error:
         return _rerender(
-            request, lesson, **{f"exercise-{exercise_id}": error.messages[0]}
+            request, lesson, {f"exercise-{exercise_id}": error.messages[0]}
         )
     messages.success(request, _("Your answer has been saved."))
     return HttpResponseRedirect(f"{lesson.get_url(request)}#exercise-{exercise_id}")
-
-
-def lesson_serve(request: HttpRequest, lesson: LessonPage, serve, *args, **kwargs):
-    """Lessons are for enrolled learners (and the people who edit them); with
-    "lessons in order" a lesson opens once the required ones before it are done."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    course = lesson.get_parent().get_parent().specific
-    enrolment = enrolment_for(user=request.user, course=course)
-    is_editor = lesson.permissions_for_user(request.user).can_edit()
-    active = enrolment if enrolment and enrolment.is_active else None
-    # A learner taking the course in another language may read its lessons in
-    # this one (the language switcher leads here); their progress, quizzes and
-    # completions stay with the enrolment they have.
-    elsewhere = None
-    if active is None:
-        elsewhere = enrolment_in_translation(user=request.user, course=course)
-        if elsewhere is not None and not elsewhere.is_active:
-            elsewhere = None
-    if active is None and elsewhere is None and not is_editor:
-        messages.info(request, _("Enrol in the course to open its lessons."))
-        return HttpResponseRedirect(course.get_url(request))
-    outline = course_outline(
-        course=course, enrolment=active or elsewhere, current_lesson_id=lesson.pk
-    )
-    entry = outline.entry(lesson.pk)
-    if entry and entry.locked and not is_editor:
-        messages.info(request, _("Complete the earlier lessons of this course first."))
-        continue_entry = outline.continue_entry()
-        target = continue_entry.lesson if continue_entry else course
-        return HttpResponseRedirect(target.get_url(request))
-    if active and request.method == "GET":
-        services.lesson_visit(user=request.user, lesson=lesson)
-    request.lesson_state = {
-        "course": course,
-        "enrolment": active,
-        "outline": outline,
-        "enrolment_elsewhere": elsewhere,
-    }
-    return serve(request, *args, **kwargs)
 
 
 @login_required

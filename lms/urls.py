@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import admin_views as account_admin_views
 from accounts import views as account_views
 from certificates.views import verify_redirect
+from home import serving
 
 from . import views
 
@@ -53,6 +54,8 @@ urlpatterns += i18n_patterns(
         views.page_password,
         name="wagtailcore_authenticate_with_password",
     ),
-    # Wagtail serves every other page, in the language of the prefix.
+    # Wagtail serves every other page, in the language of the prefix (the site
+    # and its root page from the cache: home.serving).
+    re_path(serving.SERVE_PATTERN, serving.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )

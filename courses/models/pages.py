@@ -1,6 +1,8 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -46,8 +48,8 @@ class CourseIndexPage(Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
+        from ..forms import CatalogueFilterForm
         from ..selectors import catalogue_search
-        from ..views import CatalogueFilterForm
 
         context = super().get_context(request, *args, **kwargs)
         form = CatalogueFilterForm(request.GET or None)
@@ -235,24 +237,22 @@ class CoursePage(Page):
                 {"enrolment_closes_at": _("Enrolment must close after it opens.")}
             )
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, block_errors=None, **kwargs):
+        """`block_errors`: what a refused action says next to its form, by form
+        (`enrol`), when the enrol or withdraw endpoint shows the page again."""
         from ..selectors import course_view_state
 
         context = super().get_context(request, *args, **kwargs)
         user = request.user if self.pk else None  # an unsaved page in preview
         context.update(course_view_state(course=self, user=user))
-        context["block_errors"] = getattr(request, "block_errors", {})
+        context["block_errors"] = block_errors or {}
         return context
 
     def serve(self, request, *args, **kwargs):
         from ..services import course_visit_record
 
         response = super().serve(request, *args, **kwargs)
-        if (
-            request.method == "GET"
-            and response.status_code == 200
-            and not getattr(request, "is_preview", False)
-        ):
+        if request.method == "GET" and response.status_code == 200:
             course_visit_record(course=self, user=request.user)
         return response
 
@@ -316,30 +316,67 @@ class LessonPage(Page):
             None,
         )
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(
+        self,
+        request,
+        *args,
+        access=None,
+        block_errors=None,
+        quiz_draft=None,
+        **kwargs,
+    ):
+        """`access`: what `courses.access.lesson_access` found (serve passes it);
+        `block_errors`: what a refused action says next to its form, by form
+        (`complete`, `quiz-<id>`, `ask-<id>`, `exercise-<id>`); `quiz_draft`:
+        the answers of a refused quiz submission, by quiz id, to show again."""
+        from ..access import lesson_access
         from ..selectors import lesson_view_state
 
         context = super().get_context(request, *args, **kwargs)
+        access = access or lesson_access(user=request.user, lesson=self)
         context.update(
             lesson_view_state(
                 lesson=self,
+                course=access.course,
+                enrolment=access.enrolment,
+                enrolment_elsewhere=access.enrolment_elsewhere,
+                outline=access.outline,
+                preview=access.preview,
                 # "Try again" opens a new try of that quiz; a refused submission
                 # comes back with its answers.
                 retry_quiz_id=request.GET.get("retry"),
-                quiz_draft=getattr(request, "quiz_draft", None),
-                **getattr(request, "lesson_state", {}),
+                quiz_draft=quiz_draft,
             )
         )
-        context["block_errors"] = getattr(request, "block_errors", {})
+        context["block_errors"] = block_errors or {}
         return context
 
     def serve(self, request, *args, **kwargs):
-        from ..views import lesson_serve
+        """Lessons are for enrolled learners and the people who edit them, in
+        the order the course sets (the rules: `courses.access`)."""
+        from ..access import Refusal, lesson_access
+        from ..services import lesson_visit
 
-        return lesson_serve(request, self, super().serve, *args, **kwargs)
+        access = lesson_access(user=request.user, lesson=self)
+        if access.refusal is Refusal.LOGIN_REQUIRED:
+            return redirect_to_login(request.get_full_path())
+        if access.refusal is Refusal.NOT_ENROLLED:
+            messages.info(request, _("Enrol in the course to open its lessons."))
+            return HttpResponseRedirect(access.course.get_url(request))
+        if access.refusal is Refusal.LOCKED:
+            messages.info(
+                request, _("Complete the earlier lessons of this course first.")
+            )
+            continue_entry = access.outline.continue_entry()
+            target = continue_entry.lesson if continue_entry else access.course
+            return HttpResponseRedirect(target.get_url(request))
+        if access.enrolment and request.method == "GET":
+            lesson_visit(user=request.user, lesson=self, enrolment=access.enrolment)
+        return super().serve(request, *args, access=access, **kwargs)
 
-    def serve_preview(self, request, mode_name):
+    def get_preview_context(self, request, mode_name):
         # Only editors reach previews: show the lesson as a learner would see it,
         # without enrolment checks (the page may not even be saved yet).
-        request.lesson_state = {"preview": True}
-        return super().serve(request)
+        from ..access import lesson_preview_access
+
+        return self.get_context(request, access=lesson_preview_access(lesson=self))

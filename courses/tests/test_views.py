@@ -55,6 +55,20 @@ def test_catalogue_lists_published_courses_with_filters(client, catalogue):
     assert "Money for makers" in searched and "Seeing further" not in searched
 
 
+def test_catalogue_leaves_out_courses_with_a_view_restriction(client, catalogue):
+    from wagtail.models import PageViewRestriction
+
+    build_course(parent=catalogue, title="Open to all")
+    private, _ = build_course(parent=catalogue, title="Members only")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.LOGIN
+    )
+    page = html(client.get(catalogue.url))
+    assert "Open to all" in page and "Members only" not in page
+    filtered = html(client.get(catalogue.url, {"q": "members"}))
+    assert "Members only" not in filtered
+
+
 def test_catalogue_explains_bad_filters(client, catalogue):
     build_course(parent=catalogue, title="Money for makers")
     response = client.get(catalogue.url, {"level": "wizard", "q": "x" * 500})
@@ -506,3 +520,93 @@ def test_catalogue_pages_through_many_courses_keeping_filters(client, catalogue)
     ).content.decode()
     assert "Course 29" in second and "Course 00" not in second
     assert client.get(catalogue.url, {"page": "nonsense"}).status_code == 200
+
+
+WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+def writes_of(client, url: str) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(WRITES)]
+
+
+def test_a_plain_get_that_changes_nothing_writes_nothing(client, catalogue, learner):
+    from courses.models import CourseVisit
+
+    course, lessons = build_course(parent=catalogue, lessons_per_module=(2,))
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    client.get(course.url)  # the visit of the day is recorded once
+    assert CourseVisit.objects.filter(course=course, user=learner).count() == 1
+    assert writes_of(client, course.url) == []
+    assert CourseVisit.objects.filter(course=course, user=learner).count() == 1
+
+    client.get(lessons[0].url)  # where the learner is: recorded once
+    assert Enrolment.objects.get(user=learner).last_lesson_id == lessons[0].pk
+    assert writes_of(client, lessons[0].url) == []
+    # Another lesson is a change: it is remembered at once.
+    assert writes_of(client, lessons[1].url) != []
+    assert Enrolment.objects.get(user=learner).last_lesson_id == lessons[1].pk
+
+
+def test_the_visit_of_the_day_is_recorded_once_even_without_the_cache(
+    client, catalogue, learner
+):
+    from django.core.cache import cache
+
+    from courses.models import CourseVisit
+
+    course, _ = build_course(parent=catalogue, lessons_per_module=(1,))
+    client.force_login(learner)
+    client.get(course.url)
+    cache.clear()  # a restarted cache: the database still knows
+    client.get(course.url)
+    assert CourseVisit.objects.filter(course=course, user=learner).count() == 1
+
+
+def test_a_learner_sees_their_progress_at_once_after_completing_a_lesson(
+    client, catalogue, learner
+):
+    course, lessons = build_course(parent=catalogue, lessons_per_module=(2,))
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    assert "0% complete" in html(client.get(lessons[0].url))
+    client.post(reverse("courses:lesson_complete", args=[lessons[0].pk]))
+    page = html(client.get(lessons[0].url))
+    assert "50% complete" in page and "You have completed this lesson." in page
+    assert "50% complete" in html(client.get(course.url))
+
+
+def test_deep_paths_route_as_wagtail_routes_them(client, catalogue, learner):
+    course, lessons = build_course(parent=catalogue, lessons_per_module=(2,))
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    assert client.get(lessons[0].url).status_code == 200
+    assert client.get(lessons[0].url + "nothing-here/").status_code == 404
+    assert client.get(course.url + "no-module/no-lesson/").status_code == 404
+    lessons[1].unpublish()
+    assert client.get(lessons[1].url).status_code == 404
+    module = lessons[0].get_parent()
+    # A module is a heading of the outline: its address leads to the course.
+    assert client.get(module.url).url == course.url
+
+
+def test_the_unfiltered_catalogue_follows_publishing_and_trainer_cards(
+    client, catalogue
+):
+    from courses.models import Trainer
+
+    course, _ = build_course(parent=catalogue, title="Money for makers")
+    trainer = Trainer.objects.create(name="Tina Trainer", locale=course.locale)
+    course.trainers.set([trainer])
+    course.save_revision().publish()
+    assert "Tina Trainer" in html(client.get(catalogue.url))
+    build_course(parent=catalogue, title="Seeing further")
+    assert "Seeing further" in html(client.get(catalogue.url))
+    trainer.name = "Tina Novak"
+    trainer.save()
+    assert "Tina Novak" in html(client.get(catalogue.url))
+    course.unpublish()
+    assert "Money for makers" not in html(client.get(catalogue.url))

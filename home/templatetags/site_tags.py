@@ -1,11 +1,22 @@
+import dataclasses
+
 from django import template
 from django.conf import settings
 from django.forms import BoundField
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Locale, Page, Site
 
 from home.models import SiteSettings
+from home.site_frame import (
+    LanguageLink,
+    MenuItem,
+    SiteFrame,
+    cached_frame,
+    frame_version,
+    may_access_admin,
+)
 
 register = template.Library()
 
@@ -108,6 +119,62 @@ def privacy_notice_url(context) -> str:
     if page is None:
         return ""
     return (page.localized or page).get_url(request) or ""
+
+
+def _frame_build(context, site) -> SiteFrame:
+    request = context.get("request")
+    home = locale_home(context)
+    site_settings = SiteSettings.for_request(request) if site else None
+    return SiteFrame(
+        home_url=(home.get_url(request) if home else "") or "/",
+        menu=[
+            MenuItem(pk=page.pk, title=page.title, url=page.get_url(request) or "")
+            for page in menu_pages(context)
+        ],
+        languages=[LanguageLink(**link) for link in language_links(context)],
+        privacy_url=privacy_notice_url(context) if site else "",
+        organisation_name=site_settings.organisation_name if site_settings else "",
+        contact_email=site_settings.contact_email if site_settings else "",
+    )
+
+
+@register.simple_tag(takes_context=True)
+def site_frame(context) -> SiteFrame:
+    """What the frame of every page (base.html) shows: the same for everyone
+    who sees this page in this language, so kept in the cache (home.site_frame)."""
+    request = context.get("request")
+    page = context.get("page")
+    site = Site.find_for_request(request) if request else None
+    if site is None or getattr(request, "is_preview", False):
+        return _frame_build(context, site)
+    if isinstance(page, Page) and page.pk:
+        return cached_frame(
+            (site.pk, get_language(), page.pk), lambda: _frame_build(context, site)
+        )
+    # Another view: its language links lead to the same view in each language.
+    frame = cached_frame(
+        (site.pk, get_language(), "-"), lambda: _frame_build(context, site)
+    )
+    languages = [LanguageLink(**link) for link in language_links(context)]
+    return dataclasses.replace(frame, languages=languages)
+
+
+@register.simple_tag
+def pages_version() -> str:
+    """Changes whenever any page is saved, published, unpublished, moved or
+    deleted: a key for fragments that show pages or links to them."""
+    return frame_version()
+
+
+@register.simple_tag(takes_context=True)
+def userbar(context) -> str:
+    """Wagtail's user bar for the people who may use the admin; for everyone
+    else nothing, without asking the database (home.site_frame)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not may_access_admin(user):
+        return ""
+    return wagtailuserbar(context)
 
 
 @register.inclusion_tag("includes/form_field.html")
