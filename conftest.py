@@ -482,6 +482,41 @@ def pytest_collection_modifyitems(config, items):
     ]
     if unmarked:
         raise pytest.UsageError("Unmarked tests:\n" + "\n".join(unmarked))
+    _longest_transactional_first(items)
+
+
+# Tests that take far longer than the rest (docs/testing.md, --durations). The
+# transactional tests run last (pytest-django's order), handed one at a time to
+# whichever process is free: started first, the long ones run beside the short
+# ones instead of keeping one process busy while the other waits at the end.
+LONG_TRANSACTIONAL_TESTS = (
+    "tests/integration/test_demo_activity.py::",
+    "tests/browser/test_learning.py::",
+    "tests/browser/test_assessment.py::",
+    "tests/integration/test_certificate_worker.py::",
+)
+
+
+def _longest_transactional_first(items) -> None:
+    def rank(item) -> int:
+        for position, prefix in enumerate(LONG_TRANSACTIONAL_TESTS):
+            if item.nodeid.startswith(prefix):
+                return position
+        return len(LONG_TRANSACTIONAL_TESTS)
+
+    def transactional(item) -> bool:
+        marker = item.get_closest_marker("django_db")
+        fixtures = set(getattr(item, "fixturenames", ()))
+        in_transaction = marker and (
+            marker.kwargs.get("transaction") or marker.args[:1] == (True,)
+        )
+        return bool(in_transaction or {"transactional_db", "live_server"} & fixtures)
+
+    # pytest-django has put them in one run (its hook runs first); sort it alone.
+    positions = [index for index, item in enumerate(items) if transactional(item)]
+    if positions and positions == list(range(positions[0], positions[-1] + 1)):
+        start, end = positions[0], positions[-1] + 1
+        items[start:end] = sorted(items[start:end], key=rank)
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -39,7 +39,13 @@ def signup_url(language: str = "en") -> str:
 
 
 def authenticator_app_code(secret: str) -> str:
-    """What an authenticator app shows now for this secret (RFC 6238, SHA-1, 30 s)."""
+    """What an authenticator app shows now for this secret (RFC 6238, SHA-1, 30 s).
+    In the last two seconds of a period the code would be stale by the time the
+    server checks it (allauth accepts the current period only), so this waits for
+    the next one, as a person reading the app would."""
+    remaining = 30 - time.time() % 30
+    if remaining < 2:
+        time.sleep(remaining + 0.05)
     key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
     digest = hmac.new(
         key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1
