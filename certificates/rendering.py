@@ -58,15 +58,21 @@ LOGO_RENDITION = "max-360x360"
 
 
 def logo_file_url(image) -> str:
-    """The logo as a file:// URL to a rendition no bigger than the print needs
-    ("" without a logo, or when the storage has no local files)."""
+    """The logo as a URL WeasyPrint reads, to a rendition no bigger than the print
+    needs ("" without a logo): a file:// URL when the storage keeps local files,
+    else the rendition's bytes as a data: URL (object storage has no path)."""
     if image is None:
         return ""
     rendition = image.get_rendition(LOGO_RENDITION)
     try:
         return Path(rendition.file.path).as_uri()
     except NotImplementedError:
-        return ""
+        pass
+    with rendition.file.open("rb") as handle:
+        content = handle.read()
+    kind = Path(rendition.file.name).suffix.lstrip(".").lower() or "png"
+    kind = {"jpg": "jpeg"}.get(kind, kind)
+    return f"data:image/{kind};base64,{base64.b64encode(content).decode('ascii')}"
 
 
 def verification_url(code: str) -> str:

@@ -254,6 +254,31 @@ def test_a_big_logo_is_printed_from_a_rendition_of_print_size(issuer):
     assert (360, 180) in sizes  # not 2400 × 1200
 
 
+def test_the_logo_is_printed_when_the_storage_has_no_local_files(issuer, monkeypatch):
+    """Object storage (S3 and the like) gives no file path: the logo goes into
+    the page as data instead of disappearing from the certificate."""
+    from django.core.files.images import ImageFile
+    from django.db.models.fields.files import FieldFile
+    from PIL import Image as PillowImage
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (200, 100), "#0b5563").save(buffer, format="PNG")
+    logo = get_image_model()(title="Logo")
+    logo.file = ImageFile(buffer, name="logo.png")
+    logo.save()
+    issuer.issuer_logo = logo
+    issuer.save()
+
+    def no_local_path(_file):
+        raise NotImplementedError("This backend doesn't support absolute paths.")
+
+    monkeypatch.setattr(FieldFile, "path", property(no_local_path))
+    data = certificate_pdf_render(_certificate_in("en"))
+    sizes = [image.image.size for image in PdfReader(io.BytesIO(data)).pages[0].images]
+    assert (200, 100) in sizes  # the logo, beside the QR code
+
+
 def stand_in_renderer(html: str) -> bytes:
     """A renderer `CERTIFICATE_RENDERER` can name (for the test below)."""
     return b"%PDF-stand-in " + str(len(html)).encode()
