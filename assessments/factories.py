@@ -36,12 +36,19 @@ def first_item(raw: list) -> dict:
     return raw[0]["value"]["dimensions"][0]["value"]["items"][0]
 
 
-def submitted_response(*, user, instrument: Instrument, value=3):
-    """A self-assessment of `user`, every statement answered `value`, submitted
-    through the services as a learner would."""
+def submitted_response(
+    *, user, instrument: Instrument, value=3, scores: dict | None = None
+):
+    """A self-assessment of `user`, every statement answered `value` except the
+    competences in `scores` ({code: value}), submitted through the services as a
+    learner would."""
     from assessments import services
 
     response = services.response_start(user=user, instrument=instrument)
-    return services.response_submit(
-        user=user, response=response, answers=all_answers(response, value)
-    )
+    answers = all_answers(response, value)
+    for area in response.version.definition["areas"]:
+        for dimension in area["dimensions"]:
+            if dimension["competence"] in (scores or {}):
+                for item in dimension["items"]:
+                    answers[item["id"]] = scores[dimension["competence"]]
+    return services.response_submit(user=user, response=response, answers=answers)

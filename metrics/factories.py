@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.factories import UserFactory
-from assessments import services as assessment_services
+from assessments.factories import submitted_response
 from certificates.models import Certificate
 from courses.models import Enrolment
 
@@ -69,16 +69,8 @@ def enrol(
 def assessment_submitted(user, instrument, *, default=3, scores=None):
     """A whole self-assessment submitted now: every statement `default`, except
     the competences in `scores` ({code: value})."""
-    scores = scores or {}
-    response = assessment_services.response_start(user=user, instrument=instrument)
-    answers = {}
-    for area in response.version.definition["areas"]:
-        for dimension in area["dimensions"]:
-            value = scores.get(dimension["competence"], default)
-            for item in dimension["items"]:
-                answers[item["id"]] = value
-    return assessment_services.response_submit(
-        user=user, response=response, answers=answers
+    return submitted_response(
+        user=user, instrument=instrument, value=default, scores=scores
     )
 
 

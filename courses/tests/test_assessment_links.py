@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from accounts.factories import UserFactory
 from assessments import demo as assessment_demo
-from assessments import services as assessment_services
+from assessments.factories import submitted_response
 from assessments.models import Competence, Instrument
 from courses import services
 from courses.factories import build_course
@@ -27,16 +27,8 @@ def instrument(catalogue):
 def take(user, instrument, *, default=3, scores=None):
     """Submit a whole assessment: every statement `default`, except the
     competences in `scores` ({code: value})."""
-    scores = scores or {}
-    response = assessment_services.response_start(user=user, instrument=instrument)
-    answers = {}
-    for area in response.version.definition["areas"]:
-        for dimension in area["dimensions"]:
-            value = scores.get(dimension["competence"], default)
-            for item in dimension["items"]:
-                answers[item["id"]] = value
-    return assessment_services.response_submit(
-        user=user, response=response, answers=answers
+    return submitted_response(
+        user=user, instrument=instrument, value=default, scores=scores
     )
 
 
