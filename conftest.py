@@ -150,23 +150,31 @@ class SessionDemo:
             cls.snapshot.restore()
 
 
-def _flush_without_post_migrate(self) -> None:
-    """TransactionTestCase's teardown without the post_migrate signal: the
-    snapshot puts back every row post_migrate makes (content types, permissions,
-    our groups and workflow) before the next test that uses the database, so
-    running it after every transactional test only cost time (seconds each)."""
-    from django.core.management import call_command
+def _empty_tables_with_rows(self) -> None:
+    """TransactionTestCase's teardown: the tables the test left rows in are
+    emptied (one query finds them, a DELETE each, in one transaction). Django's
+    flush truncates every table (0.6 s on PostgreSQL each time) and then runs
+    post_migrate; the snapshot puts back every row post_migrate makes (content
+    types, permissions, our groups and workflow) before the next test that uses
+    the database, so neither was needed. Django's foreign keys are checked at
+    the commit, so the order of the DELETEs is free."""
+    from django.db import connections, transaction
 
     for db_name in self._databases_names(include_mirrors=False):
-        call_command(
-            "flush",
-            verbosity=0,
-            interactive=False,
-            database=db_name,
-            reset_sequences=False,
-            allow_cascade=False,
-            inhibit_post_migrate=True,
+        connection = connections[db_name]
+        quote = connection.ops.quote_name
+        tables = connection.introspection.django_table_names(
+            only_existing=True, include_views=False
         )
+        # Table names from Django's introspection, quoted.
+        probe = " UNION ALL ".join(
+            f"SELECT {number} WHERE EXISTS (SELECT 1 FROM {quote(table)})"  # noqa: S608
+            for number, table in enumerate(tables)
+        )
+        with transaction.atomic(using=db_name), connection.cursor() as cursor:
+            cursor.execute(probe)
+            for (number,) in cursor.fetchall():
+                cursor.execute(f"DELETE FROM {quote(tables[number])}")  # noqa: S608
 
 
 @pytest.fixture(scope="session")
@@ -185,7 +193,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         app.conf.task_always_eager = eager
     # django.test.TestCase has its own teardown (a rollback); this reaches only
     # the transactional tests.
-    TransactionTestCase._fixture_teardown = _flush_without_post_migrate
+    TransactionTestCase._fixture_teardown = _empty_tables_with_rows
     yield
     # With --reuse-db the next run starts from what this one leaves.
     with django_db_blocker.unblock():
@@ -395,8 +403,10 @@ def start_worker(transactional_db, tmp_path):
     try:
         yield start
     finally:
+        # The test is over: SIGKILL, not a warm shutdown (3 s of the worker's
+        # pool joining for each); the queues are purged below.
         for worker in workers:
-            worker.stop()
+            worker.kill()
         app.conf.task_always_eager = previous_eager
         app.control.purge()
 

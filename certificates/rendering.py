@@ -16,19 +16,24 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.module_loading import import_string
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
+
+# WeasyPrint is imported where a PDF is made, not with the app: it takes about a
+# second, which every process (web server, manage.py, each worker start) paid.
 
 STYLESHEET = Path(__file__).parent / "certificate.css"
 
 
 @lru_cache(maxsize=1)
-def _font_config() -> FontConfiguration:
+def _font_config():
+    from weasyprint.text.fonts import FontConfiguration
+
     return FontConfiguration()
 
 
 @lru_cache(maxsize=1)
-def _stylesheet() -> CSS:
+def _stylesheet():
+    from weasyprint import CSS
+
     return CSS(filename=str(STYLESHEET), font_config=_font_config())
 
 
@@ -107,6 +112,8 @@ def certificate_html(context: dict, language: str) -> str:
 
 
 def html_to_pdf(html: str, *, base_url: str | None = None) -> bytes:
+    from weasyprint import HTML
+
     return HTML(string=html, base_url=base_url or str(settings.BASE_DIR)).write_pdf(
         stylesheets=[_stylesheet()],
         font_config=_font_config(),

@@ -11,6 +11,7 @@ import datetime
 import random
 from collections.abc import Iterator
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -24,7 +25,6 @@ from .models import CoursePage, LessonPage
 
 # Addresses of a reserved domain: nobody receives their e-mail.
 DEMO_LEARNER_DOMAIN = "learners.demo.invalid"
-LEARNERS = 160
 SEED = 2026
 
 FIRST_NAMES = {
@@ -192,7 +192,8 @@ def activity() -> Iterator[str]:
     now = timezone.now()
     year_ago = now - datetime.timedelta(days=365)
     enrolled = completed = 0
-    for number in range(1, LEARNERS + 1):
+    learners = settings.DEMO_LEARNERS
+    for number in range(1, learners + 1):
         # More people join as the word spreads: later months are busier.
         joined = year_ago + datetime.timedelta(days=365 * rng.random() ** 0.7)
         user = _learner(rng, number, joined)
@@ -240,6 +241,6 @@ def activity() -> Iterator[str]:
             if moment < now:
                 services.enrolment_withdraw(enrolment=enrolment, now=moment)
     yield (
-        f"Created {LEARNERS} demo learners over the past year: {enrolled} "
+        f"Created {learners} demo learners over the past year: {enrolled} "
         f"enrolments, {completed} completions."
     )

@@ -82,6 +82,18 @@ def site_patterns() -> tuple[tuple[str, URLPattern], ...]:
     return tuple(named_patterns())
 
 
+def signed_in(client, user) -> None:
+    """The test client's session is `user`'s (None: nobody's). A walk over many
+    pages calls this before each: it logs in again only where the last page
+    ended the session, since a log-in writes a session and a security event."""
+    signed_in_as = client.session.get("_auth_user_id")
+    if user is None:
+        if signed_in_as is not None:
+            client.logout()
+    elif signed_in_as != str(user.pk):
+        client.force_login(user)
+
+
 def status_of(response, url: str) -> int:
     """A 404 outside the language prefix is answered by LocaleMiddleware with a
     redirect to the same path under /sl/ (which is a 404 too)."""

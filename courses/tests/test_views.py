@@ -437,7 +437,8 @@ def count_queries(client, url: str) -> int:
 def test_catalogue_queries_do_not_grow_with_courses(client, catalogue):
     build_course(parent=catalogue, lessons_per_module=(1,))
     one = count_queries(client, catalogue.url)
-    for _ in range(49):
+    # Ten times as many: a query per course would show as nine more.
+    for _ in range(9):
         build_course(parent=catalogue, lessons_per_module=(1,))
     assert count_queries(client, catalogue.url) == one
 
@@ -450,9 +451,9 @@ def test_course_page_queries_do_not_grow_with_lessons_or_learners(
     client.force_login(learner)
     one = count_queries(client, course.url)
     module = lessons[0].get_parent()
-    for _ in range(49):
+    for _ in range(9):
         LessonPageFactory(parent=module)
-    for _ in range(49):
+    for _ in range(9):
         services.enrolment_create(user=UserFactory(), course=course)
     assert count_queries(client, course.url) == one
 
@@ -467,9 +468,9 @@ def test_lesson_page_queries_do_not_grow_with_lessons_or_learners(
     client.force_login(learner)
     one = count_queries(client, lessons[0].url)
     module = lessons[0].get_parent()
-    for _ in range(49):
+    for _ in range(9):
         LessonPageFactory(parent=module)
-    for _ in range(49):
+    for _ in range(9):
         services.enrolment_create(user=UserFactory(), course=course)
     assert count_queries(client, lessons[0].url) == one
 
@@ -509,8 +510,13 @@ def test_editors_preview_lessons_and_courses_without_enrolling(catalogue):
 
 
 def test_catalogue_pages_through_many_courses_keeping_filters(client, catalogue):
-    for number in range(30):
-        build_course(parent=catalogue, title=f"Course {number:02d}", level="foundation")
+    for number in range(30):  # courses without lessons: the catalogue lists them
+        build_course(
+            parent=catalogue,
+            title=f"Course {number:02d}",
+            level="foundation",
+            lessons_per_module=(),
+        )
     first = client.get(catalogue.url, {"level": "foundation"}).content.decode()
     assert "30 courses" in first and "Page 1 of 2" in first
     assert "Course 23" in first and "Course 24" not in first

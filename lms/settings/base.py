@@ -491,6 +491,9 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+# How many made-up learners `load_demo` gives a first run (courses/demo_activity.py).
+DEMO_LEARNERS = 160
+
         "weasyprint.progress": {"level": "WARNING"},
     },
 }

@@ -132,7 +132,7 @@ def test_rendering_errors_are_retried_then_marked_failed_for_staff(
     assert certificate.render_attempts == 3
     assert "Error" in certificate.error
     assert "Retry in" in "".join(broken.log)
-    broken.stop()
+    broken.kill()
 
     start_worker()
     certificate_retry(certificate=certificate)

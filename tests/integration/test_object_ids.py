@@ -24,7 +24,7 @@ from django.utils import translation
 
 from accounts.factories import UserFactory
 from lms.middleware import _check_id, _is_row_id
-from tests.helpers import site_patterns, status_of
+from tests.helpers import signed_in, site_patterns, status_of
 
 BAD_IDS = [
     "abc",
@@ -202,7 +202,7 @@ def test_no_url_answers_a_bad_id_with_a_server_error(
 ):
     problems = []
     for name, parameter, _bad, url in urls_with_bad_ids()[part::PARTS]:
-        client.force_login(superuser)  # a view may have ended the session
+        signed_in(client, superuser)  # a view may have ended the session
         try:
             response = getattr(client, method)(url)
         except Exception as error:  # the test client re-raises what was a 500

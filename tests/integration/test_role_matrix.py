@@ -32,7 +32,7 @@ from accounts.factories import UserFactory
 from certificates.factories import CertificateTemplateFactory
 from courses.factories import TrainerFactory
 from courses.roles import COURSE_MANAGERS, TRAINERS
-from tests.helpers import site_patterns, status_of
+from tests.helpers import signed_in, site_patterns, status_of
 
 pytestmark = pytest.mark.django_db
 
@@ -523,11 +523,7 @@ def test_every_url_answers_each_role_as_the_matrix_says(
     arguments, queries = admin_objects
     problems = []
     for site_url in site_urls(demo_course.pk, arguments, queries):
-        if role != ANONYMOUS:
-            # Re-login each time: a page may have ended the session (log-out).
-            client.force_login(role_users[role])
-        else:
-            client.logout()
+        signed_in(client, role_users.get(role))  # a page may have ended it
         try:
             response = answer(client, site_url.url)
         except Exception as error:  # a crash is a 500 that the client raised
