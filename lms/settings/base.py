@@ -352,6 +352,15 @@ CERTIFICATE_PENDING_GRACE_SECONDS = int(
 )
 # The function that prints a certificate's HTML as PDF bytes (a dotted path).
 CERTIFICATE_RENDERER = "certificates.rendering.html_to_pdf"
+# The Ed25519 key ring that signs certificates' Open Badges credentials
+# (`manage.py credentials_keygen`): a file of its own, outside the database and
+# media, readable by its owner only.
+CREDENTIAL_SIGNING_KEY_FILE = Path(
+    os.environ.get(
+        "CREDENTIAL_SIGNING_KEY_FILE",
+        VAR_DIR / "private" / "credential-signing-key.json",
+    )
+)
 # Look-ups of the verification page, counted like allauth's limits (its format,
 # the default cache, the client address its adapter gives).
 CERTIFICATES_RATE_LIMITS = {"verify": "30/m/ip"}
@@ -482,6 +491,9 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # (accounts.services.staff_invitation_send); nobody types one in for them.
 WAGTAILUSERS_PASSWORD_ENABLED = False
 
+# How many made-up learners `load_demo` gives a first run (courses/demo_activity.py).
+DEMO_LEARNERS = 160
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -491,9 +503,6 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
-# How many made-up learners `load_demo` gives a first run (courses/demo_activity.py).
-DEMO_LEARNERS = 160
-
         "weasyprint.progress": {"level": "WARNING"},
     },
 }

@@ -77,6 +77,7 @@ CERTIFICATE_RENDERER = os.environ.get(
 CERTIFICATE_STORAGE_LOCATION = os.environ.get(
     "CERTIFICATE_STORAGE_LOCATION", str(TEST_VAR_DIR / "private" / "certificates")
 )
+CREDENTIAL_SIGNING_KEY_FILE = TEST_VAR_DIR / "private" / "credential-signing-key.json"
 DATA_EXPORT_STORAGE_LOCATION = os.environ.get(
     "DATA_EXPORT_STORAGE_LOCATION", str(TEST_VAR_DIR / "private" / "exports")
 )
