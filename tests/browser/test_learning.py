@@ -53,6 +53,19 @@ def progress_value(page) -> int:
     )
 
 
+# The lesson blocks' outer elements (templates/courses/blocks/).
+BLOCKS = (
+    "section.quiz",
+    "section.exercise",
+    ".callout",
+    ".document-link",
+    ".lesson-image",
+    ".quote",
+    ".lesson-video",
+    "table",
+)
+
+
 @pytest.mark.worker
 def test_learner_completes_the_demo_course_and_gets_a_certificate(
     page, demo_course, assert_accessible, celery_worker_process
@@ -79,8 +92,14 @@ def test_learner_completes_the_demo_course_and_gets_a_certificate(
 
     failed_once = False
     seen_progress = [0]
+    checked_shapes = set()
     for _step in range(20):
-        assert_accessible(page)
+        # axe on the first lesson of each make-up (which kinds of block it
+        # has): the others are the same templates around other text.
+        shape = tuple(page.locator(f"main {kind}").count() > 0 for kind in BLOCKS)
+        if shape not in checked_shapes:
+            assert_accessible(page)
+            checked_shapes.add(shape)
         lesson_title = page.locator("h1").inner_text()
         if page.locator("section.quiz").count():
             questions = quiz_answers(lesson_title, "en")
