@@ -3,7 +3,7 @@ the process's prefix, and clearing it deletes those keys only. Django's
 RedisCache.clear() flushes the whole Redis database, which would empty the
 cache of the other processes in the middle of their tests (rate limits, locks)."""
 
-from django.core.cache.backends.redis import RedisCache
+from lms.cache import RedisCache
 
 
 class PrefixClearedRedisCache(RedisCache):
