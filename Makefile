@@ -22,6 +22,7 @@ migrate: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input -v0
 
 demo: migrate compilemessages
+	$(BIN)/python manage.py credentials_keygen --demo
 	$(BIN)/python manage.py load_demo
 
 ## run: the platform with demo content, web server and Celery worker (with beat),

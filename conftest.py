@@ -42,6 +42,25 @@ def _clear_cache() -> Iterator[None]:
     yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _credential_signing_key() -> None:
+    """A demo signing key in the test run's own CREDENTIAL_SIGNING_KEY_FILE
+    (under TEST_VAR_DIR), made once, as `make run` makes one: certificates are
+    issued with credentials, by this process and by the worker processes it
+    starts."""
+    from certificates.credentials.keys import (
+        KeyFileError,
+        load_keyring,
+        new_keyring,
+        save_keyring,
+    )
+
+    try:
+        load_keyring()
+    except KeyFileError:
+        save_keyring(new_keyring(demo=True))
+
+
 @pytest.fixture
 def english() -> Iterator[None]:
     """Messages and reversed URLs in English (/en/...). App test folders switch it

@@ -10,7 +10,7 @@ class CertificatesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from . import receivers  # noqa: F401
+        from . import checks, receivers  # noqa: F401
         from .roles import roles_setup
 
         post_migrate.connect(roles_setup, sender=self)

@@ -1,4 +1,5 @@
 import secrets
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.db import models
@@ -65,6 +66,14 @@ class CertificateSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    issuer_email = models.EmailField(
+        _("e-mail address"),
+        blank=True,
+        help_text=_(
+            "Named in the certificates' digital credentials. Leave empty for the "
+            "address the site's e-mails come from."
+        ),
+    )
     signatory_name = models.CharField(_("signatory"), max_length=150, blank=True)
     signatory_title_sl = models.CharField(
         _("signatory's title (Slovenian)"), max_length=150, blank=True
@@ -82,6 +91,7 @@ class CertificateSettings(BaseSiteSetting):
             heading=_("Issuing organisation"),
         ),
         FieldPanel("issuer_logo"),
+        FieldPanel("issuer_email"),
         MultiFieldPanel(
             [
                 FieldPanel("signatory_name"),
@@ -107,6 +117,11 @@ class CertificateSettings(BaseSiteSetting):
 
     def signatory_title_for(self, language: str) -> str:
         return self._in("signatory_title", language)
+
+    def issuer_email_or_default(self) -> str:
+        """The address the credentials name: the one given, else the bare address
+        of DEFAULT_FROM_EMAIL."""
+        return self.issuer_email or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
 
 
 class CertificateTemplate(index.Indexed, ClusterableModel):
@@ -279,3 +294,58 @@ class Certificate(models.Model):
         """The holder erased their account (a certificate is created for a
         person; only the erasure unlinks it): it stays revoked, without a name."""
         return self.user_id is None
+
+
+class Credential(models.Model):
+    """A certificate's Open Badges 3.0 credential as it was signed: its JSON with
+    the embedded proof and its JWT, never re-signed, so that a revoked
+    certificate answers with the credential it had (whose status bit now says
+    revoked) and not with a fresh one. A re-issued certificate gets a new row;
+    the one it replaces is kept, revoked (`revoked_at`), so that copies of it
+    out in the world stop verifying as valid.
+
+    The status list index is drawn at random (Bitstring Status List §6.1: an
+    index in issue order would tell who was certified when); the unique
+    constraint settles a draw that two workers make at once."""
+
+    certificate = models.ForeignKey(
+        Certificate,
+        verbose_name=_("certificate"),
+        on_delete=models.PROTECT,
+        related_name="credentials",
+    )
+    uuid = models.UUIDField(_("id"), unique=True, editable=False)
+    status_list_index = models.PositiveIntegerField(
+        _("status list index"), unique=True, editable=False
+    )
+    document = models.JSONField(_("credential (JSON with proof)"), editable=False)
+    jwt = models.TextField(_("credential (JWT)"), editable=False)
+    # The salt of the holder's hashed e-mail address in the credential: with it,
+    # the holder proves that the credential names their address.
+    email_salt = models.CharField(_("e-mail hash salt"), max_length=64)
+    key_id = models.CharField(_("signing key"), max_length=100)
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    revoked_at = models.DateTimeField(
+        _("replaced at"),
+        null=True,
+        blank=True,
+        help_text=_("When a re-issue replaced it (its status bit is set from then)."),
+    )
+
+    class Meta:
+        verbose_name = _("credential")
+        verbose_name_plural = _("credentials")
+        ordering = ["-issued_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"urn:uuid:{self.uuid}"
+
+    @property
+    def is_revoked(self) -> bool:
+        """Its status bit is set: replaced, its certificate revoked, or the
+        holder erased."""
+        return (
+            self.revoked_at is not None
+            or self.certificate.status == Certificate.Status.REVOKED
+            or self.certificate.holder_erased
+        )

@@ -3,13 +3,15 @@ refuses a repeat: a certificate is created once per enrolment, rendered into one
 file, e-mailed once."""
 
 import logging
+import secrets
+import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -21,7 +23,9 @@ from accounts.audit import security_event_record
 from accounts.models import SecurityEvent
 from courses.models import Enrolment
 
-from .models import Certificate, CertificateSettings, CertificateTemplate
+from . import open_badges
+from .credentials import build, keys
+from .models import Certificate, CertificateSettings, CertificateTemplate, Credential
 from .rendering import (
     certificate_html,
     logo_file_url,
@@ -158,8 +162,9 @@ def certificate_issue(
         if storage.exists(name):
             storage.delete(name)
         certificate.pdf.save(name, ContentFile(pdf), save=False)
-        certificate.status = Certificate.Status.ISSUED
         now = now or timezone.now()
+        credential_issue(certificate=certificate, now=now)
+        certificate.status = Certificate.Status.ISSUED
         certificate.issued_at = now
         certificate.error = ""
         certificate.failed_at = None
@@ -167,6 +172,60 @@ def certificate_issue(
         certificate.save()
     certificate_email_send(certificate=certificate, now=now)
     return certificate
+
+
+# Draws of a status list index before giving up: with the list a tenth full, ten
+# draws all hitting taken indexes has a chance of 1 in 10^10.
+STATUS_INDEX_DRAWS = 10
+
+
+def credential_issue(*, certificate: Certificate, now: datetime | None = None):
+    """The certificate's Open Badges credential, signed in both forms with the
+    key ring's current key, unless it has one in force already (a rerun of the
+    render task, or a certificate issued before: the same credential).
+
+    Called inside certificate_issue's transaction, with the certificate's row
+    locked: the credential and the "issued" state commit together. A missing key
+    file raises (KeyFileError), so the render task retries and then marks the
+    certificate failed, visible to staff, rather than issuing it unsigned."""
+    existing = certificate.credentials.filter(revoked_at__isnull=True).first()
+    if existing is not None:
+        return existing
+    ring = keys.load_keyring()
+    now = now or timezone.now()
+    salt = build.new_salt()
+    for _draw in range(STATUS_INDEX_DRAWS):
+        credential_uuid = uuid.uuid4()
+        index = secrets.randbelow(open_badges.STATUS_LIST_BITS)
+        description = open_badges.credential_description(
+            certificate,
+            credential_uuid=credential_uuid,
+            status_list_index=index,
+            salt=salt,
+        )
+        signed = build.sign(
+            build.build_credential(description), ring.current, created=now
+        )
+        try:
+            # A savepoint: a taken index (or one another worker draws at the same
+            # moment, which the unique constraint makes wait and then refuse)
+            # leaves the certificate's transaction usable for the next draw.
+            with transaction.atomic():
+                return Credential.objects.create(
+                    certificate=certificate,
+                    uuid=credential_uuid,
+                    status_list_index=index,
+                    document=signed.document,
+                    jwt=signed.jwt,
+                    email_salt=salt,
+                    key_id=ring.current.key_id,
+                    issued_at=now,
+                )
+        except IntegrityError:
+            if Credential.objects.filter(status_list_index=index).exists():
+                continue
+            raise
+    raise RuntimeError("No free index in the credential status list")
 
 
 def certificate_email_send(
@@ -295,6 +354,11 @@ def certificate_reissue(*, certificate: Certificate) -> Certificate:
         certificate.status = Certificate.Status.PENDING
         certificate.emailed_at = None
         certificate.save()
+        # The credential of before stays revoked (its copies out in the world
+        # must not turn valid again); rendering signs a new one.
+        certificate.credentials.filter(revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
         certificate_render_task.delay_on_commit(certificate.pk)
     return certificate
 

@@ -9,3 +9,29 @@ urlpatterns = [
     path("verify/<str:code>/", views.verify, name="verify"),
     path("certificates/<str:code>/download/", views.download, name="download"),
 ]
+
+# Outside the language prefix (lms/urls.py): these addresses go into signed
+# credentials and printed certificates, so they never change.
+credential_urlpatterns = [
+    path(
+        "verify/<str:code>/credential.json",
+        views.credential_json,
+        name="credential_json",
+    ),
+    path(
+        "verify/<str:code>/credential.jwt", views.credential_jwt, name="credential_jwt"
+    ),
+    path("verify/<str:code>/badge.png", views.credential_badge, name="badge"),
+    path(
+        "credentials/achievements/<int:course_id>/",
+        views.achievement,
+        name="achievement",
+    ),
+    path(
+        "credentials/achievements/<int:course_id>/badge.png",
+        views.achievement_badge,
+        name="achievement_badge",
+    ),
+    path("credentials/status/<int:number>", views.status_list, name="status_list"),
+    path(".well-known/did.json", views.did_document, name="did_document"),
+]

@@ -1,14 +1,30 @@
+import json
+
 from allauth.core.internal import ratelimit
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language_from_request, override
 from django.utils.translation import gettext_lazy as _
 
-from .models import Certificate, verification_code_normalise
+from .credentials import baking
+from .credentials.keys import KeyFileError, load_keyring
+from .credentials.keys import did_document as keys_did_document
+from .models import Certificate, Credential, verification_code_normalise
+from .open_badges import (
+    STATUS_LIST_NUMBER,
+    STATUS_LIST_TTL_SECONDS,
+    achievement_document,
+    badge_png,
+    certificate_settings,
+    course_with_achievement,
+    current_credential,
+    our_did,
+    status_list_document,
+)
 
 
 class VerifyForm(forms.Form):
@@ -66,10 +82,20 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
         .first()
     )
     status = 200 if certificate else 404
+    # Its credential (as issued; revoked ones too, their status bit says so),
+    # unless the holder's erasure blanked it.
+    credential = None
+    if certificate is not None and not certificate.holder_erased:
+        credential = current_credential(certificate)
     return render(
         request,
         "certificates/verify.html",
-        {"certificate": certificate, "code": code, "form": VerifyForm()},
+        {
+            "certificate": certificate,
+            "credential": credential,
+            "code": code,
+            "form": VerifyForm(),
+        },
         status=status,
     )
 
@@ -98,3 +124,172 @@ def verify_redirect(request: HttpRequest, code: str) -> HttpResponse:
     """/verify/<code>/ (printed on the PDF) → the page in the visitor's language."""
     with override(get_language_from_request(request)):
         return redirect(reverse("certificates:verify", kwargs={"code": code}))
+
+
+# --- Open Badges credentials (outside the language prefix: lms/urls.py) -------
+
+CREDENTIAL_JSON = "application/vc+ld+json"
+CREDENTIAL_JWT = "application/vc+jwt"
+# A credential never changes once signed; its status lives in the status list.
+CREDENTIAL_CACHE_SECONDS = 3600
+
+
+def _rate_limited_response(request: HttpRequest) -> HttpResponse | None:
+    if not _rate_limited(request):
+        return None
+    response = HttpResponse(
+        "Too many requests.", status=429, content_type="text/plain; charset=utf-8"
+    )
+    response["Retry-After"] = "60"
+    return response
+
+
+class Gone(Exception):
+    """The credential existed and was erased with its holder."""
+
+
+def _credential_of(code: str) -> tuple[Certificate, Credential]:
+    """The certificate with this code and the credential it answers with: the
+    one issued last, as issued (a revoked certificate's too: its status bit
+    says so). 404 while pending, 410 once its holder erased it (nothing of the
+    person is kept to answer with)."""
+    certificate = (
+        Certificate.objects.filter(verification_code=verification_code_normalise(code))
+        .exclude(status__in=[Certificate.Status.PENDING, Certificate.Status.FAILED])
+        .select_related("enrolment")
+        .first()
+    )
+    credential = current_credential(certificate) if certificate else None
+    if credential is None:
+        raise Http404
+    if certificate.holder_erased or not credential.jwt:
+        raise Gone
+    return certificate, credential
+
+
+def _credential_response(request: HttpRequest, code: str, answer) -> HttpResponse:
+    limited = _rate_limited_response(request)
+    if limited is not None:
+        return limited
+    try:
+        certificate, credential = _credential_of(code)
+    except Gone:
+        return HttpResponse(
+            "This credential was erased with its holder's account; it is revoked.",
+            status=410,
+            content_type="text/plain; charset=utf-8",
+        )
+    response = answer(certificate, credential)
+    response["Cache-Control"] = f"public, max-age={CREDENTIAL_CACHE_SECONDS}"
+    response["Access-Control-Allow-Origin"] = "*"  # verifiers run in browsers
+    return response
+
+
+def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def credential_json(request: HttpRequest, code: str) -> HttpResponse:
+    """The credential with its embedded proof."""
+
+    def answer(certificate, credential):
+        body = json.dumps(credential.document, ensure_ascii=False, indent=2)
+        return _attachment(
+            HttpResponse(body, content_type=f"{CREDENTIAL_JSON}; charset=utf-8"),
+            f"credential-{certificate.verification_code}.json",
+        )
+
+    return _credential_response(request, code, answer)
+
+
+def credential_jwt(request: HttpRequest, code: str) -> HttpResponse:
+    """The credential as a compact JWS (OB 3.0 §8.2)."""
+
+    def answer(certificate, credential):
+        return _attachment(
+            HttpResponse(credential.jwt, content_type=CREDENTIAL_JWT),
+            f"credential-{certificate.verification_code}.jwt",
+        )
+
+    return _credential_response(request, code, answer)
+
+
+def credential_badge(request: HttpRequest, code: str) -> HttpResponse:
+    """The badge with the credential's JSON baked in (OB 3.0 §5.3). The course's
+    badge is drawn once and kept; baking it is copying a few chunks."""
+
+    def answer(certificate, credential):
+        png = badge_png(
+            title=certificate.course_title,
+            issuer=certificate.issuer_name,
+            language=certificate.language,
+        )
+        text = json.dumps(credential.document, ensure_ascii=False)
+        return _attachment(
+            HttpResponse(baking.bake(png, text), content_type="image/png"),
+            f"badge-{certificate.verification_code}.png",
+        )
+
+    return _credential_response(request, code, answer)
+
+
+def achievement(request: HttpRequest, course_id: int) -> HttpResponse:
+    """The Achievement a course's credentials name as their achievement's id."""
+    course = course_with_achievement(course_id)
+    if course is None:
+        raise Http404
+    response = JsonResponse(
+        achievement_document(course), json_dumps_params={"ensure_ascii": False}
+    )
+    response["Cache-Control"] = "public, max-age=3600"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def achievement_badge(request: HttpRequest, course_id: int) -> HttpResponse:
+    """The course's badge image, unbaked (the Achievement's image)."""
+    course = course_with_achievement(course_id)
+    if course is None:
+        raise Http404
+    issuer = certificate_settings().issuer_name_for(course.locale.language_code)
+    png = badge_png(
+        title=course.title, issuer=issuer, language=course.locale.language_code
+    )
+    response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def status_list(request: HttpRequest, number: int) -> HttpResponse:
+    """The signed revocation list. Verifiers fetch it for every check, so it is
+    not rate-limited; it is cached briefly, here and by them."""
+    if number != STATUS_LIST_NUMBER:
+        raise Http404
+    try:
+        document = status_list_document()
+    except KeyFileError:
+        raise Http404 from None
+    response = HttpResponse(
+        json.dumps(document, indent=2),
+        content_type=f"{CREDENTIAL_JSON}; charset=utf-8",
+    )
+    response["Cache-Control"] = f"public, max-age={STATUS_LIST_TTL_SECONDS}"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def did_document(request: HttpRequest) -> HttpResponse:
+    """`/.well-known/did.json`: every public key of the ring, the retired ones
+    too, so that credentials signed before a rotation keep verifying."""
+    try:
+        ring = load_keyring()
+    except KeyFileError:
+        raise Http404 from None
+    response = HttpResponse(
+        json.dumps(keys_did_document(ring, our_did()), indent=2),
+        content_type="application/did+json",
+    )
+    response["Cache-Control"] = "public, max-age=3600"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import admin_views as account_admin_views
 from accounts import views as account_views
+from certificates.urls import credential_urlpatterns
 from certificates.views import verify_redirect
 from home import serving
 
@@ -32,6 +33,9 @@ urlpatterns = [
     # The address printed on certificates and in their QR code: no language
     # prefix, so it never changes; it redirects to the visitor's language.
     path("verify/<str:code>/", verify_redirect, name="verify_unprefixed"),
+    # A certificate's credential in its three forms, the achievements, status
+    # list and DID document they name: no prefix either (they are signed).
+    path("", include((credential_urlpatterns, "credentials"))),
 ]
 
 if settings.DEBUG:

@@ -190,6 +190,12 @@ def _achievement(achievement: AchievementDescription) -> dict:
     return entry
 
 
+def achievement_entry(achievement: AchievementDescription) -> dict:
+    """The Achievement alone, as a credential embeds it (for the page that
+    describes it at its id)."""
+    return _achievement(achievement)
+
+
 def build_credential(description: CredentialDescription) -> dict:
     """The unsigned OpenBadgeCredential."""
     subject = {

@@ -361,6 +361,9 @@ CREDENTIAL_SIGNING_KEY_FILE = Path(
         VAR_DIR / "private" / "credential-signing-key.json",
     )
 )
+# Whether the system checks refuse a missing or demo key (certificates.E001):
+# production only; development and the tests sign with a demo key.
+CREDENTIAL_SIGNING_KEY_REQUIRED = False
 # Look-ups of the verification page, counted like allauth's limits (its format,
 # the default cache, the client address its adapter gives).
 CERTIFICATES_RATE_LIMITS = {"verify": "30/m/ip"}

@@ -9,6 +9,8 @@ from .base import *  # noqa: F403
 from .base import env_bool, env_list
 
 DEBUG = False
+# A key file of its own, not the demo's (certificates/checks.py).
+CREDENTIAL_SIGNING_KEY_REQUIRED = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured(

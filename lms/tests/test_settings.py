@@ -5,6 +5,7 @@ import sys
 
 from django.conf import settings
 
+from certificates.credentials.keys import new_keyring, save_keyring
 from lms.celery import app
 
 BASE_DIR = str(settings.BASE_DIR)
@@ -44,22 +45,48 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "ALLOWED_HOSTS is not set" in result.stderr
 
 
-def test_production_settings_pass_the_deployment_checklist():
+def production_env(key_file) -> dict:
+    return {
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "academy.example",
+        # Rate limits need a cache shared by every web process
+        # (accounts.W001/E001); the check does not connect to it.
+        "CACHE_URL": "redis://cache.invalid:6379/1",
+        "CREDENTIAL_SIGNING_KEY_FILE": str(key_file),
+    }
+
+
+def test_production_settings_pass_the_deployment_checklist(tmp_path):
+    key_file = tmp_path / "private" / "credential-signing-key.json"
+    save_keyring(new_keyring(), key_file)
     result = run_manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        env={
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "academy.example",
-            # Rate limits need a cache shared by every web process
-            # (accounts.W001/E001); the check does not connect to it.
-            "CACHE_URL": "redis://cache.invalid:6379/1",
-        },
+        "check", "--deploy", "--fail-level", "WARNING", env=production_env(key_file)
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_the_demo_signing_key(tmp_path):
+    key_file = tmp_path / "credential-signing-key.json"
+    save_keyring(new_keyring(demo=True), key_file)
+    result = run_manage("check", env=production_env(key_file))
+    assert result.returncode != 0
+    assert "certificates.E001" in result.stderr
+    assert "made for the demo" in result.stderr
+    assert "secretKeyMultibase" not in result.stderr + result.stdout
+
+
+def test_the_key_check_refuses_a_missing_key_file(settings, tmp_path):
+    """In process (the production wiring is the test above)."""
+    from certificates.checks import credential_signing_key_is_fit
+
+    settings.CREDENTIAL_SIGNING_KEY_REQUIRED = True
+    settings.CREDENTIAL_SIGNING_KEY_FILE = tmp_path / "none.json"
+    (error,) = credential_signing_key_is_fit(None)
+    assert error.id == "certificates.E001"
+    assert "no credential signing key file" in error.msg
+    settings.CREDENTIAL_SIGNING_KEY_REQUIRED = False
+    assert credential_signing_key_is_fit(None) == []
 
 
 def test_production_admin_log_in_is_the_site_s_log_in():

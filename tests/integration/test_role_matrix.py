@@ -59,6 +59,9 @@ RULES: list[tuple[str, frozenset, frozenset]] = [
     ("set_language", EVERYONE, frozenset()),
     ("verify_unprefixed", EVERYONE, frozenset()),
     ("certificates:verify*", EVERYONE, frozenset()),
+    # Certificates' credentials, the achievements, status list and DID document
+    # they name: for any verifier.
+    ("credentials:*", EVERYONE, frozenset()),
     ("assessments:landing", EVERYONE, frozenset()),
     ("account_login", EVERYONE, frozenset()),
     ("account_signup", EVERYONE, frozenset()),
