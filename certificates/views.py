@@ -179,13 +179,19 @@ def _credential_response(request: HttpRequest, code: str, answer) -> HttpRespons
             status=410,
             content_type="text/plain; charset=utf-8",
         )
-    response = answer(certificate, credential)
-    response["Cache-Control"] = f"public, max-age={CREDENTIAL_CACHE_SECONDS}"
-    response["Access-Control-Allow-Origin"] = "*"  # verifiers run in browsers
+    return _public(answer(certificate, credential), CREDENTIAL_CACHE_SECONDS)
+
+
+def _public(response: HttpResponse, max_age: int) -> HttpResponse:
+    """A public document of ours: any cache may keep it `max_age` seconds, and
+    any site may read it (verifiers run in browsers)."""
+    response["Cache-Control"] = f"public, max-age={max_age}"
+    response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
-def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
+def _named(response: HttpResponse, filename: str) -> HttpResponse:
+    """Shown in the browser, saved under `filename`."""
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
@@ -195,7 +201,7 @@ def credential_json(request: HttpRequest, code: str) -> HttpResponse:
 
     def answer(certificate, credential):
         body = json.dumps(credential.document, ensure_ascii=False, indent=2)
-        return _attachment(
+        return _named(
             HttpResponse(body, content_type=f"{CREDENTIAL_JSON}; charset=utf-8"),
             f"credential-{certificate.verification_code}.json",
         )
@@ -207,7 +213,7 @@ def credential_jwt(request: HttpRequest, code: str) -> HttpResponse:
     """The credential as a compact JWS (OB 3.0 §8.2)."""
 
     def answer(certificate, credential):
-        return _attachment(
+        return _named(
             HttpResponse(credential.jwt, content_type=CREDENTIAL_JWT),
             f"credential-{certificate.verification_code}.jwt",
         )
@@ -226,7 +232,7 @@ def credential_badge(request: HttpRequest, code: str) -> HttpResponse:
             language=certificate.language,
         )
         text = json.dumps(credential.document, ensure_ascii=False)
-        return _attachment(
+        return _named(
             HttpResponse(baking.bake(png, text), content_type="image/png"),
             f"badge-{certificate.verification_code}.png",
         )
@@ -242,9 +248,7 @@ def achievement(request: HttpRequest, course_id: int) -> HttpResponse:
     response = JsonResponse(
         achievement_document(course), json_dumps_params={"ensure_ascii": False}
     )
-    response["Cache-Control"] = "public, max-age=3600"
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return _public(response, 3600)
 
 
 def achievement_badge(request: HttpRequest, course_id: int) -> HttpResponse:
@@ -256,9 +260,7 @@ def achievement_badge(request: HttpRequest, course_id: int) -> HttpResponse:
     png = badge_png(
         title=course.title, issuer=issuer, language=course.locale.language_code
     )
-    response = HttpResponse(png, content_type="image/png")
-    response["Cache-Control"] = "public, max-age=86400"
-    return response
+    return _public(HttpResponse(png, content_type="image/png"), 86400)
 
 
 def status_list(request: HttpRequest, number: int) -> HttpResponse:
@@ -274,9 +276,7 @@ def status_list(request: HttpRequest, number: int) -> HttpResponse:
         json.dumps(document, indent=2),
         content_type=f"{CREDENTIAL_JSON}; charset=utf-8",
     )
-    response["Cache-Control"] = f"public, max-age={STATUS_LIST_TTL_SECONDS}"
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return _public(response, STATUS_LIST_TTL_SECONDS)
 
 
 def did_document(request: HttpRequest) -> HttpResponse:
@@ -290,6 +290,4 @@ def did_document(request: HttpRequest) -> HttpResponse:
         json.dumps(keys_did_document(ring, our_did()), indent=2),
         content_type="application/did+json",
     )
-    response["Cache-Control"] = "public, max-age=3600"
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return _public(response, 3600)
