@@ -3,16 +3,11 @@ verifier and independently of it (pyld + cryptography, PyJWT, a plain PNG chunk
 reader); tampering, keys that are not ours, rotation, revocation, bad input."""
 
 import copy
-import hashlib
 import json
-import zlib
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import jwt as pyjwt
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from pyld import jsonld
 
 from certificates.credentials import baking, status_list
 from certificates.credentials.badge import render_badge
@@ -24,17 +19,16 @@ from certificates.credentials.verify import (
     Verdict,
     verify,
 )
+from tests.helpers import (
+    data_integrity_proof_verifies,
+    ed25519_public_key,
+    png_text_chunks,
+)
 
 DID = "did:web:academy.example"
 LIST_URL = "https://academy.example/credentials/status/1"
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
-CONTEXTS = Path(__file__).parent.parent / "credentials" / "contexts"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
-CONTEXT_FILES = {
-    "https://www.w3.org/ns/credentials/v2": "credentials-v2.jsonld",
-    OB_CONTEXT: "ob-context-3.0.3.json",
-}
-ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 
 
 @pytest.fixture
@@ -106,45 +100,13 @@ def test_bytes_with_a_byte_order_mark_and_whitespace_are_read(check, signed):
 # --- independently of our verifier ------------------------------------------
 
 
-def _loader(url, options=None):
-    document = json.loads((CONTEXTS / CONTEXT_FILES[url]).read_bytes())
-    return {"contextUrl": None, "documentUrl": url, "document": document}
-
-
-def _base58_decode(text: str) -> bytes:
-    number = 0
-    for character in text:
-        number = number * 58 + ALPHABET.index(character)
-    return number.to_bytes(64, "big")
-
-
 def test_the_embedded_proof_verifies_with_plain_pyld_and_cryptography(signed, keyring):
-    document = copy.deepcopy(signed.document)
-    (proof,) = document.pop("proof")
-    options = {key: value for key, value in proof.items() if key != "proofValue"}
-    options["@context"] = document["@context"]
-
-    def canonical(value):
-        return jsonld.normalize(
-            value,
-            {
-                "algorithm": "URDNA2015",
-                "format": "application/n-quads",
-                "documentLoader": _loader,
-            },
-        ).encode()
-
-    data = (
-        hashlib.sha256(canonical(options)).digest()
-        + hashlib.sha256(canonical(document)).digest()
-    )
+    (proof,) = signed.document["proof"]
     method = proof["verificationMethod"]
     assert method == f"{DID}#{keyring.current.key_id}"
-    multikey = _base58_decode(method.split("#")[1][1:])[-34:]
-    assert multikey[:2] == b"\xed\x01"
-    public_key = Ed25519PublicKey.from_public_bytes(multikey[2:])
     assert proof["proofValue"].startswith("z")
-    public_key.verify(_base58_decode(proof["proofValue"][1:]), data)  # raises if not
+    public_key = ed25519_public_key(method.split("#")[1])
+    assert data_integrity_proof_verifies(signed.document, public_key)
 
 
 def test_the_jwt_verifies_with_pyjwt(signed, keyring):
@@ -160,17 +122,7 @@ def test_the_jwt_verifies_with_pyjwt(signed, keyring):
 
 def test_the_badge_unbakes_with_a_plain_chunk_reader(signed):
     png = baking.bake(render_badge(title="Business models", issuer="RCKE"), signed.jwt)
-    offset, found = 8, []
-    while offset < len(png):
-        length = int.from_bytes(png[offset : offset + 4], "big")
-        kind, data = png[offset + 4 : offset + 8], png[offset + 8 : offset + 8 + length]
-        assert zlib.crc32(kind + data) == int.from_bytes(
-            png[offset + 8 + length : offset + 12 + length], "big"
-        )
-        if kind == b"iTXt" and data.startswith(b"openbadgecredential\0"):
-            found.append(data.split(b"\0", 5)[-1].decode())
-        offset += 12 + length
-    assert found == [signed.jwt]
+    assert png_text_chunks(png, b"openbadgecredential") == [signed.jwt]
 
 
 # --- altered ------------------------------------------------------------------
