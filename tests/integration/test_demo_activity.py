@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from assessments.models import Response
+from certificates.credentials.schema import validate
 from certificates.models import Certificate
 from courses.demo_activity import DEMO_LEARNER_DOMAIN
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
@@ -110,6 +111,10 @@ def test_the_demo_has_a_year_of_learners_made_through_the_services(wagtail_tree)
             < certificate.issued_at
             < certificate.completed_at + datetime.timedelta(hours=1)
         )
+        # Each with its Open Badges credential, valid by 1EdTech's schema.
+        (credential,) = certificate.credentials.all()
+        assert validate(credential.document) == []
+        assert credential.jwt
     assert mail.outbox == []  # nobody behind these addresses
 
     # The dashboard counts them at once (metrics.demo summarised again).
