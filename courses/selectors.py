@@ -517,7 +517,9 @@ def quiz_records(
         if name != "attempts" and not records:
             break
         rows = model.objects.filter(enrolment=enrolment, **lesson_filter)
-        for row in rows.select_related(*related):
+        if related:  # select_related() with no names would join every relation
+            rows = rows.select_related(*related)
+        for row in rows:
             key = (row.lesson_id, row.quiz_id)
             getattr(records.setdefault(key, QuizRecords()), name).append(row)
     return records

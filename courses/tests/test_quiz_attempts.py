@@ -475,3 +475,33 @@ def test_attempt_e_mails_go_to_the_mail_queue(task_name):
     from lms.celery import app
 
     assert app.amqp.router.route({}, task_name)["queue"].name == "mail"
+
+
+def test_a_lessons_quiz_records_read_only_their_own_tables(catalogue, learner):
+    """The lesson page reads the learner's attempts, grants and requests on every
+    visit: plain rows (the grant's granter aside), no join to the enrolment's
+    course, the lesson's page and their locales and content types."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from courses.selectors import quiz_records
+
+    course, lesson, quiz = course_with_quiz(catalogue, max_attempts=1)
+    enrolment = services.enrolment_create(user=learner, course=course)
+    fail(learner, lesson, quiz)
+    QuizAttemptRequest.objects.create(
+        enrolment=enrolment,
+        lesson=lesson,
+        quiz_id=quiz.id,
+        message="Please",
+        requested_at=timezone.now(),
+    )
+    with CaptureQueriesContext(connection) as queries:
+        records = quiz_records(enrolment=enrolment, lesson=lesson)
+    assert [len(r.attempts) for r in records.values()] == [1]
+    assert [len(r.requests) for r in records.values()] == [1]
+    attempts, grants, requests = (q["sql"] for q in queries)
+    assert "JOIN" not in attempts.upper()
+    assert "JOIN" not in requests.upper()
+    # The granter is shown to the learner; nothing else is joined.
+    assert "JOIN" in grants and "wagtailcore_page" not in grants
