@@ -1,4 +1,5 @@
 import json
+import logging
 
 from allauth.core.internal import ratelimit
 from django import forms
@@ -9,10 +10,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language_from_request, override
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods
 
+from lms.middleware import validates_text_input
+
+from . import verification
 from .credentials import baking
 from .credentials.keys import KeyFileError, load_keyring
 from .credentials.keys import did_document as keys_did_document
+from .credentials.verify import Verdict
 from .models import Certificate, Credential, verification_code_normalise
 from .open_badges import (
     STATUS_LIST_NUMBER,
@@ -25,6 +32,8 @@ from .open_badges import (
     our_did,
     status_list_document,
 )
+
+logger = logging.getLogger(__name__)
 
 
 class VerifyForm(forms.Form):
@@ -61,20 +70,177 @@ def _rate_limited(request: HttpRequest) -> bool:
     )
 
 
+class CredentialUploadForm(forms.Form):
+    """A credential someone shows us: a file (JSON, JWT or baked PNG) or pasted
+    text (JSON or JWT), one of the two."""
+
+    credential_file = forms.FileField(
+        label=_("Credential file or badge image"),
+        required=False,
+        widget=forms.FileInput(
+            attrs={
+                "accept": ".json,.jwt,.txt,.png,application/json,"
+                "application/vc+ld+json,application/vc+jwt,image/png"
+            }
+        ),
+    )
+    credential_text = forms.CharField(
+        label=_("Or paste the credential's text"),
+        required=False,
+        help_text=_("Its JSON, or its JWT (a long line of letters, digits and dots)."),
+        widget=forms.Textarea(
+            attrs={"rows": 5, "spellcheck": "false", "autocomplete": "off"}
+        ),
+    )
+
+    def __init__(self, *args, too_large: bool = False, **kwargs) -> None:
+        """`too_large`: the request was refused by its size, its body unread;
+        the form says so next to the file."""
+        super().__init__(*args, **kwargs)
+        self.too_large = too_large
+        self.fields["credential_file"].help_text = _(
+            "The credential's file (.json or .jwt) or its badge image (.png), at "
+            "most %(limit)s."
+        ) % {"limit": verification.max_upload_label()}
+
+    @staticmethod
+    def too_large_message() -> str:
+        return _(
+            "This is larger than %(limit)s, far more than any credential: check "
+            "that you chose the right file."
+        ) % {"limit": verification.max_upload_label()}
+
+    def clean_credential_file(self):
+        uploaded = self.cleaned_data["credential_file"]
+        if uploaded is not None and uploaded.size > verification.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(self.too_large_message(), code="too_large")
+        return uploaded
+
+    def clean_credential_text(self) -> str:
+        text = self.cleaned_data["credential_text"]
+        if len(text.encode("utf-8", "surrogatepass")) > verification.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(self.too_large_message(), code="too_large")
+        return text
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        uploaded = cleaned.get("credential_file")
+        text = cleaned.get("credential_text")
+        if self.too_large:
+            self.add_error("credential_file", self.too_large_message())
+            return cleaned
+        if self.errors:
+            return cleaned
+        if uploaded is not None and text:
+            # Which one was meant cannot be told: checking the other would
+            # answer a question that was not asked.
+            self.add_error(
+                "credential_text",
+                _(
+                    "You chose a file and pasted text: check one at a time. Empty "
+                    "this box to check the file, or remove the file to check the "
+                    "text."
+                ),
+            )
+        elif uploaded is None and not text:
+            self.add_error(
+                "credential_file",
+                _("Choose a credential file or a badge image, or paste a credential."),
+            )
+        return cleaned
+
+    def presented(self) -> tuple[str, bytes | str]:
+        """(the field it came in, what was given) of a valid form."""
+        uploaded = self.cleaned_data["credential_file"]
+        if uploaded is not None:
+            return "credential_file", uploaded.read()
+        return "credential_text", self.cleaned_data["credential_text"]
+
+
+def _verify_form_page(
+    request: HttpRequest,
+    *,
+    form: VerifyForm | None = None,
+    upload_form: CredentialUploadForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    return render(
+        request,
+        "certificates/verify_form.html",
+        {
+            "form": form or VerifyForm(),
+            "upload_form": upload_form or CredentialUploadForm(),
+        },
+        status=status,
+    )
+
+
+def _limited_page(request: HttpRequest) -> HttpResponse:
+    response = render(request, "certificates/verify_limited.html", status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+@validates_text_input  # its forms say what is wrong next to the field
+@csrf_exempt  # checked in _verify_presented, once the body's size is known
+@require_http_methods(["GET", "HEAD", "POST"])
 def verify_form(request: HttpRequest) -> HttpResponse:
+    """Look a certificate up by its code (GET: to its page), or check a
+    credential someone shows us (POST: a file or pasted text)."""
+    if request.method == "POST":
+        return _verify_upload(request)
     form = VerifyForm(request.GET or None)
     if request.GET and form.is_valid():
         return redirect("certificates:verify", code=form.cleaned_data["code"])
-    return render(request, "certificates/verify_form.html", {"form": form})
+    return _verify_form_page(request, form=form)
+
+
+def _verify_upload(request: HttpRequest) -> HttpResponse:
+    """Counted like a look-up; a body larger than the limit is refused by its
+    Content-Length, before anything of it is read (CSRF's check would read it,
+    hence the exemption of the view and the check here)."""
+    if _rate_limited(request):
+        return _limited_page(request)
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    limit = verification.MAX_UPLOAD_BYTES + verification.MULTIPART_OVERHEAD_BYTES
+    if length > limit:
+        upload_form = CredentialUploadForm(data={}, too_large=True)
+        upload_form.is_valid()  # its message, next to the file
+        return _verify_form_page(request, upload_form=upload_form, status=400)
+    return _verify_presented(request)
+
+
+@csrf_protect
+def _verify_presented(request: HttpRequest) -> HttpResponse:
+    upload_form = CredentialUploadForm(request.POST, request.FILES)
+    if not upload_form.is_valid():
+        return _verify_form_page(request, upload_form=upload_form, status=400)
+    field, presented = upload_form.presented()
+    try:
+        checked = verification.credential_verify(presented)
+    except KeyFileError:
+        logger.exception("No signing key ring: presented credentials cannot be checked")
+        upload_form.add_error(
+            None,
+            _("We cannot check credentials at the moment. Please try again later."),
+        )
+        return _verify_form_page(request, upload_form=upload_form, status=503)
+    if checked.verdict is Verdict.UNREADABLE:
+        upload_form.add_error(field, checked.reason_sentence)
+        return _verify_form_page(request, upload_form=upload_form, status=400)
+    return render(
+        request, "certificates/verify_result.html", {"checked": checked}, status=200
+    )
 
 
 def verify(request: HttpRequest, code: str) -> HttpResponse:
     """Public: is this certificate genuine? Rate-limited so codes cannot be
     harvested by guessing (which 150 random bits make hopeless anyway)."""
     if _rate_limited(request):
-        response = render(request, "certificates/verify_limited.html", status=429)
-        response["Retry-After"] = "60"
-        return response
+        return _limited_page(request)
     normalised = verification_code_normalise(code)
     certificate = (
         Certificate.objects.filter(verification_code=normalised)

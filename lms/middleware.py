@@ -40,7 +40,9 @@ class RejectNullCharactersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if "\x00" in request.path:
             return HttpResponseBadRequest("NUL characters are not accepted.")
-        if self._has_nul(request) and not self._view_validates(request):
+        # The view first: a view that validates reads its body itself, which may
+        # first want to refuse it by its size (the credential upload on /verify/).
+        if not self._view_validates(request) and self._has_nul(request):
             return HttpResponseBadRequest("NUL characters are not accepted.")
         return self.get_response(request)
 

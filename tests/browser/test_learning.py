@@ -176,6 +176,7 @@ def test_learner_completes_the_demo_course_and_gets_a_certificate(
     assert page.get_by_text("Nina Kralj").is_visible()
     assert_accessible(page)
     page.goto("/en/verify/")
+    assert_accessible(page)  # the look-up and the credential upload forms
     page.get_by_label("Verification code").fill(code.lower())
     page.get_by_role("button", name="Verify").click()
     assert page.get_by_text("Valid certificate").is_visible()

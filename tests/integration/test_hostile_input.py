@@ -88,6 +88,39 @@ def test_certificate_verification_refuses_hostile_codes(client, demo_site, code)
     assert SCRIPT.encode() not in response.content
 
 
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+hostile_upload = st.one_of(
+    st.binary(max_size=3000),
+    st.binary(max_size=3000).map(lambda tail: PNG_SIGNATURE + tail),
+    hostile_text.map(lambda text: ('{"@context": ' + text).encode("utf-8")),
+    hostile_text.map(lambda text: f"eyJhbGciOiJub25lIn0.{text}.".encode()),
+)
+
+
+@FUZZ
+@given(
+    text=hostile_text,
+    content=hostile_upload,
+    name=st.sampled_from(["credential.json", "badge.png", "../../x.jwt", "x" * 300]),
+    given_fields=st.sampled_from([("file",), ("text",), ("file", "text"), ()]),
+)
+def test_credential_upload_refuses_hostile_input(
+    client, demo_site, text, content, name, given_fields
+):
+    """The /verify/ upload (POST, multipart): hostile files and pasted text get
+    a message next to the field, never a 5xx, and nothing is echoed unescaped."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = {}
+    if "file" in given_fields:
+        data["credential_file"] = SimpleUploadedFile(name, content)
+    if "text" in given_fields:
+        data["credential_text"] = text
+    response = client.post(reverse("certificates:verify_form"), data)
+    assert_answers_cleanly(response)
+    assert SCRIPT.encode() not in response.content
+
+
 @FUZZ
 @given(data=form_data(["language", "next"]))
 def test_language_switch_refuses_hostile_input(client, demo_site, data):
