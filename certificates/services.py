@@ -14,6 +14,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError
@@ -33,6 +34,7 @@ from .rendering import (
     qr_code_data_uri,
     verification_url,
 )
+from .sharing import linkedin_add_to_profile_url
 
 logger = logging.getLogger(__name__)
 
@@ -231,7 +233,8 @@ def credential_issue(*, certificate: Certificate, now: datetime | None = None):
 def certificate_email_send(
     *, certificate: Certificate, now: datetime | None = None
 ) -> bool:
-    """E-mail the holder a link to their certificate, at most once (recorded as
+    """E-mail the holder links to their certificates page, to LinkedIn's
+    add-to-profile form and to the verification page, at most once (recorded as
     sent at `now`, None: now)."""
     claimed = Certificate.objects.filter(
         pk=certificate.pk, emailed_at__isnull=True, status=Certificate.Status.ISSUED
@@ -242,7 +245,8 @@ def certificate_email_send(
     with translation.override(certificate.language):
         context = {
             "certificate": certificate,
-            "dashboard_url": f"{base}/{certificate.language}/dashboard/",
+            "certificates_url": base + reverse("certificates:my_certificates"),
+            "linkedin_url": linkedin_add_to_profile_url(certificate),
             "verify_url": verification_url(certificate.verification_code),
         }
         subject = render_to_string(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import holder_views, views
 
 app_name = "certificates"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("verify/", views.verify_form, name="verify_form"),
     path("verify/<str:code>/", views.verify, name="verify"),
     path("certificates/<str:code>/download/", views.download, name="download"),
+    path("certificates/", holder_views.my_certificates, name="my_certificates"),
 ]
 
 # Outside the language prefix (lms/urls.py): these addresses go into signed

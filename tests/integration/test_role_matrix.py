@@ -90,6 +90,7 @@ RULES: list[tuple[str, frozenset, frozenset]] = [
     ("courses:*", SIGNED_IN, frozenset()),
     ("assessments:*", SIGNED_IN, frozenset()),
     ("certificates:download", SIGNED_IN, frozenset()),
+    ("certificates:my_certificates", SIGNED_IN, frozenset()),
     ("mfa_*", SIGNED_IN, frozenset()),
     ("account_*", SIGNED_IN, frozenset()),
     # Everything else is the admin: see ADMIN_ACCESS.
