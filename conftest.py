@@ -283,6 +283,9 @@ class WorkerProcess:
             "TEST_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "TEST_EMAIL_FILE_PATH": str(self.mail_dir),
             "DJANGO_ALLOW_ASYNC_UNSAFE": "",
+            # The site's address as the test has it (the live server's, in a
+            # browser test): the worker's links and credentials name it too.
+            "TEST_SITE_URL": settings.WAGTAILADMIN_BASE_URL,
             **self.extra_env,
         }
         self.lines = queue.Queue()

@@ -63,7 +63,8 @@ elif XDIST_WORKER:
     }
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# A worker process started by a test gets the test's address (conftest.py).
+WAGTAILADMIN_BASE_URL = os.environ.get("TEST_SITE_URL", "http://testserver")
 # Tests log staff in with force_login; the two-factor rule has its own tests.
 MFA_REQUIRED_FOR_STAFF = False
 WHITENOISE_AUTOREFRESH = True

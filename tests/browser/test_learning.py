@@ -1,17 +1,22 @@
 """A creative finds the demo course, enrols, reads lessons, fails a quiz, opens a
 fresh try (nothing spent) and passes it, watches the progress bar move and
 completes the course, in a real Chromium; axe checks the catalogue, course,
-lesson and dashboard pages in both languages."""
+lesson and dashboard pages in both languages. The certificate's baked badge is
+then checked at /verify/: genuine and valid, and after a course manager revokes
+it in the admin, genuine but revoked."""
 
 import re
 import time
 
 import pytest
+from django.contrib.auth.models import Group
 from pypdf import PdfReader
 from wagtail.models import Locale
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from certificates.models import Certificate
 from courses.models import Enrolment, LessonPage, QuizAttempt
+from courses.roles import COURSE_MANAGERS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -45,6 +50,15 @@ def answer_quiz(page, questions: list[dict], language: str, *, correctly: bool) 
     page.locator("section.quiz button[type=submit]").click()
 
 
+def upload_at_verify(page, path) -> str:
+    """Upload a credential file at /verify/ and return the verdict's heading."""
+    page.goto("/en/verify/")
+    page.get_by_label("Credential file or badge image").set_input_files(path)
+    page.get_by_role("button", name="Check the credential").click()
+    heading = page.get_by_role("status").get_by_role("heading").inner_text()
+    return heading.strip().lstrip("✓✗!").strip()  # after its (hidden) sign
+
+
 def progress_value(page) -> int:
     return int(
         page.locator(".lesson__outline [role=progressbar]").get_attribute(
@@ -68,7 +82,7 @@ BLOCKS = (
 
 @pytest.mark.worker
 def test_learner_completes_the_demo_course_and_gets_a_certificate(
-    page, demo_course, assert_accessible, celery_worker_process
+    page, demo_course, assert_accessible, celery_worker_process, live_server
 ):
     learner = UserFactory(full_name="Nina Kralj")
     log_in(page, learner)
@@ -180,6 +194,39 @@ def test_learner_completes_the_demo_course_and_gets_a_certificate(
     page.get_by_label("Verification code").fill(code.lower())
     page.get_by_role("button", name="Verify").click()
     assert page.get_by_text("Valid certificate").is_visible()
+
+    # The baked badge from My certificates proves itself at /verify/ (issue 15):
+    # what a client does with the badge a freelancer sent them.
+    page.goto("/en/certificates/")
+    with page.expect_download() as badge_download:
+        page.get_by_role("link", name=re.compile(r"^Badge \(PNG")).click()
+    badge = badge_download.value.path()
+    assert badge.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    verdict = upload_at_verify(page, badge)
+    assert verdict == "Genuine and valid"
+    assert page.get_by_text("Nina Kralj").first.is_visible()
+    assert_accessible(page)
+
+    # A course manager revokes it in the admin; the same badge is then still
+    # ours and unchanged, but revoked.
+    certificate = Certificate.objects.get(verification_code=code)
+    manager = UserFactory(is_staff=True)
+    manager.groups.add(Group.objects.get(name=COURSE_MANAGERS))
+    staff = page.context.browser.new_context(base_url=live_server.url)
+    staff_page = staff.new_page()
+    staff_page.goto("/cms/login/")
+    staff_page.locator("#id_login").fill(manager.email)
+    staff_page.locator("#id_password").fill(DEFAULT_PASSWORD)
+    staff_page.locator("form.form button[type=submit]").click()
+    staff_page.wait_for_url("**/cms/")
+    staff_page.goto(f"/cms/certificates/{certificate.pk}/revoke/")
+    staff_page.locator("#id_reason").fill("Issued for the wrong course run")
+    staff_page.locator("button.serious[type=submit]").click()
+    staff_page.wait_for_url(f"**/cms/certificates/{certificate.pk}/")
+    staff.close()
+    certificate.refresh_from_db()
+    assert certificate.status == Certificate.Status.REVOKED
+    assert upload_at_verify(page, badge) == "Genuine but revoked"
 
     # The same pages in Slovenian.
     page.goto("/sl/dashboard/")
