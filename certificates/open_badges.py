@@ -47,6 +47,7 @@ ENTRECOMP_FRAMEWORK = "EntreComp: The Entrepreneurship Competence Framework"
 # A rendered badge is the same for every certificate of a course (title, issuer
 # and label): drawn once (about 0.25 s) and kept, then baked per request.
 BADGE_CACHE_SECONDS = 30 * 24 * 60 * 60
+ACHIEVEMENT_CACHE_SECONDS = 24 * 60 * 60
 
 
 def site_url(path: str = "/") -> str:
@@ -140,16 +141,34 @@ def achievement_description(
     """The course as an Achievement, in its language. A certificate passes the
     title and hours it was earned with (copied when it was created)."""
     language = course.locale.language_code
+    criteria_narrative, alignments = _achievement_parts(course, language)
     return build.AchievementDescription(
         id=achievement_url(course.pk),
         name=name or course.title,
         description=course.summary or course.title,
-        criteria_narrative=_criteria_narrative(course, language),
+        criteria_narrative=criteria_narrative,
         language=language,
         image_url=achievement_badge_url(course.pk),
-        alignments=_alignments(course, language),
+        alignments=alignments,
         hours=course.estimated_hours if hours is None else hours,
     )
+
+
+def _achievement_parts(
+    course: CoursePage, language: str
+) -> tuple[str, tuple[build.Alignment, ...]]:
+    """The criteria and the alignments of a course, the same for every
+    certificate of it: read once (a query per required lesson for its quizzes,
+    one for the competences) and then kept in the cache until a page changes,
+    as the course's outline is (home.site_frame)."""
+    from home.site_frame import frame_version
+
+    key = f"certificates:achievement:{frame_version()}:{course.pk}:{language}"
+    parts = cache.get(key)
+    if parts is None:
+        parts = (_criteria_narrative(course, language), _alignments(course, language))
+        cache.set(key, parts, ACHIEVEMENT_CACHE_SECONDS)
+    return parts
 
 
 def achievement_document(course: CoursePage) -> dict:

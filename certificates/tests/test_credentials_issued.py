@@ -455,3 +455,34 @@ def test_the_demo_course_s_credentials_pass_1edtech_s_schema(demo_course):
         assert data_integrity_proof_verifies(
             credential.document, ed25519_public_key(credential.key_id)
         )
+
+
+def test_a_courses_criteria_are_read_once_and_follow_its_changes(issued):
+    """Every certificate of a course carries the same criteria and alignments:
+    the lessons' bodies (for the quiz titles) are read for the first one only,
+    until a page of the site changes."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from certificates.open_badges import credential_description
+
+    course = issued.enrolment.course
+
+    def described():
+        with CaptureQueriesContext(connection) as queries:
+            description = credential_description(
+                issued, credential_uuid="x", status_list_index=1, salt="s"
+            )
+        read_lessons = [q for q in queries if "courses_lessonpage" in q["sql"]]
+        return description.achievement.criteria_narrative, read_lessons
+
+    narrative, read_lessons = described()
+    assert read_lessons == []  # cached when the certificate was issued
+    lesson = LessonPage.objects.descendant_of(course).get()
+    assert f"- {lesson.title}" in narrative
+
+    lesson.title = "Pricing a commission"
+    lesson.save_revision().publish()
+    narrative, read_lessons = described()
+    assert "- Pricing a commission" in narrative
+    assert read_lessons
