@@ -244,6 +244,13 @@ class Certificate(models.Model):
     holder_name = models.CharField(_("holder's name"), max_length=150)
     course_title = models.CharField(_("course"), max_length=255)
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1)
+    # Of `hours`, those spent in person (sessions attended in a room, as the
+    # course's completion rules count them); the rest were online (lessons, live
+    # online sessions). 0 for a course taken online only, whose certificate
+    # states its hours alone, as it always has.
+    in_person_hours = models.DecimalField(
+        _("in-person hours"), max_digits=5, decimal_places=1, default=0
+    )
     completed_at = models.DateTimeField(_("completed at"))
     language = models.CharField(_("language"), max_length=8)
     issuer_name = models.CharField(_("issuing organisation"), max_length=200)
@@ -288,6 +295,10 @@ class Certificate(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.status == self.Status.ISSUED
+
+    @property
+    def online_hours(self):
+        return self.hours - self.in_person_hours
 
     @property
     def holder_erased(self) -> bool:

@@ -35,6 +35,7 @@ class CertificatesProvider:
                     "holder_name": certificate.holder_name,
                     "course": certificate.course_title,
                     "hours": str(certificate.hours),
+                    "in_person_hours": str(certificate.in_person_hours),
                     "completed_at": _when(certificate.completed_at),
                     "issued_at": _when(certificate.issued_at),
                     "revoked_at": _when(certificate.revoked_at),

@@ -6,6 +6,7 @@ import logging
 import secrets
 import uuid
 from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,6 +23,7 @@ from wagtail.models import Site
 
 from accounts.audit import security_event_record
 from accounts.models import SecurityEvent
+from courses.completion import enrolment_requirements
 from courses.models import Enrolment
 
 from . import open_badges
@@ -46,12 +48,30 @@ def _certificate_settings() -> CertificateSettings:
     return CertificateSettings.for_site(site) if site else CertificateSettings()
 
 
+def _hours_of(enrolment: Enrolment) -> tuple[Decimal, Decimal]:
+    """(all hours, of them in person) a certificate states: the course's hours
+    of learning, plus the hours its completion rules count (sessions attended,
+    online or in person; courses.completion), to a tenth of an hour as stored."""
+    tenth = Decimal("0.1")
+    requirements = enrolment_requirements(enrolment=enrolment)
+    online = Decimal(enrolment.course.estimated_hours) + sum(
+        (requirement.online_hours for requirement in requirements), Decimal(0)
+    )
+    in_person = sum(
+        (requirement.in_person_hours for requirement in requirements), Decimal(0)
+    )
+    online = online.quantize(tenth, rounding=ROUND_HALF_UP)
+    in_person = in_person.quantize(tenth, rounding=ROUND_HALF_UP)
+    return online + in_person, in_person
+
+
 def certificate_create(
     *, enrolment: Enrolment, now: datetime | None = None
 ) -> Certificate:
     """The pending certificate of a completed enrolment, created once (the
     database refuses a second) at `now` (None: now) and rendered by a worker
-    after the commit."""
+    after the commit. Its hours are the course's, plus those the course's
+    completion rules count, with the in-person ones apart."""
     if enrolment.completed_at is None or enrolment.user is None:
         raise ValidationError(_("Only a completed course earns a certificate."))
     existing = Certificate.objects.filter(enrolment=enrolment).first()
@@ -59,6 +79,7 @@ def certificate_create(
         return existing
     course = enrolment.course
     site_settings = _certificate_settings()
+    hours, in_person_hours = _hours_of(enrolment)
     with transaction.atomic():
         certificate, created = Certificate.objects.get_or_create(
             enrolment=enrolment,
@@ -66,7 +87,8 @@ def certificate_create(
                 "user": enrolment.user,
                 "holder_name": enrolment.user.full_name or enrolment.user.email,
                 "course_title": course.title,
-                "hours": course.estimated_hours,
+                "hours": hours,
+                "in_person_hours": in_person_hours,
                 "completed_at": enrolment.completed_at,
                 "language": course.locale.language_code,
                 "issuer_name": site_settings.issuer_name_for(

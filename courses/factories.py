@@ -1,6 +1,7 @@
 """Factories for courses: a catalogue, courses with modules and lessons, quizzes."""
 
 import uuid
+from decimal import Decimal
 
 import factory
 import wagtail_factories
@@ -148,3 +149,50 @@ class TrainerFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Trainer
+
+
+class StandInCompletionRule:
+    """A completion rule for tests (the kind events registers): the learners of
+    `courses` must attend `required` sessions. Register it for a test with
+    `with rule.registered():`; `attend()` records a session, `calls` counts how
+    often the hook was asked."""
+
+    key = "test.attendance"
+
+    def __init__(self, *courses, required: int = 2):
+        self.course_ids = {course.pk for course in courses}
+        self.required = required
+        self.sessions: dict[int, list[tuple[Decimal, bool]]] = {}
+        self.calls = 0
+
+    def registered(self):
+        from wagtail import hooks
+
+        from .completion import COURSE_COMPLETION_RULES
+
+        return hooks.register_temporarily(COURSE_COMPLETION_RULES, self)
+
+    def attend(self, enrolment, *, hours="2", in_person: bool = True) -> None:
+        self.sessions.setdefault(enrolment.pk, []).append((Decimal(hours), in_person))
+
+    def __call__(self, enrolments):
+        from .completion import CompletionRequirement
+
+        self.calls += 1
+        answer = {}
+        for enrolment in enrolments:
+            if enrolment.course_id not in self.course_ids:
+                continue
+            sessions = self.sessions.get(enrolment.pk, [])
+            answer[enrolment.pk] = [
+                CompletionRequirement(
+                    key=self.key,
+                    label=f"Attended {len(sessions)} of {self.required} sessions",
+                    done=len(sessions),
+                    required=self.required,
+                    url="/sessions/",
+                    online_hours=sum(h for h, room in sessions if not room),
+                    in_person_hours=sum(h for h, room in sessions if room),
+                )
+            ]
+        return answer

@@ -13,6 +13,11 @@ from assessments.entrecomp import BAND_ORDER, COMPETENCE_NAMES
 from assessments.selectors import response_result, submitted_responses
 from lms.search import search_words
 
+from .completion import (
+    CompletionRequirement,
+    completion_requirements,
+    enrolment_requirements,
+)
 from .models import (
     CourseIndexPage,
     CoursePage,
@@ -335,6 +340,9 @@ def course_view_state(*, course: CoursePage, user) -> dict:
         if enrolment and enrolment.is_active and not enrolment.is_completed
         else None
     )
+    requirements = enrolment_requirements(
+        enrolment=enrolment if enrolment and enrolment.is_active else None
+    )
     needs_assessment = False
     if course.assessment_before and state == "open":
         needs_assessment = not (
@@ -351,6 +359,8 @@ def course_view_state(*, course: CoursePage, user) -> dict:
         ),
         "outline": outline,
         "enrolment": enrolment,
+        # Beside the lessons' progress bar: what completion rules ask too.
+        "requirements": requirements,
         "enrolment_elsewhere": elsewhere,
         "enrolment_elsewhere_message": (
             enrolment_elsewhere_message(elsewhere) if elsewhere else ""
@@ -412,12 +422,14 @@ def catalogue_search(
 
 @dataclass
 class DashboardCourse:
-    """A course in progress on the dashboard: where the learner was last and
-    where "Continue" takes them (the same rule as the course page)."""
+    """A course in progress on the dashboard: where the learner was last,
+    where "Continue" takes them (the same rule as the course page) and what
+    completion rules ask besides the lessons."""
 
     enrolment: Enrolment
     last_entry: LessonEntry | None
     continue_entry: LessonEntry | None
+    requirements: tuple[CompletionRequirement, ...] = ()
 
 
 def learner_dashboard(*, user) -> dict:
@@ -431,6 +443,7 @@ def learner_dashboard(*, user) -> dict:
     )
     in_progress = [e for e in enrolments if e.is_active and not e.is_completed]
     outlines = course_outlines(enrolments=in_progress)
+    requirements = completion_requirements(enrolments=in_progress)
     return {
         "in_progress": [
             DashboardCourse(
@@ -439,6 +452,7 @@ def learner_dashboard(*, user) -> dict:
                 continue_entry=outlines[enrolment.pk].continue_entry(
                     last_lesson_id=enrolment.last_lesson_id
                 ),
+                requirements=requirements[enrolment.pk],
             )
             for enrolment in in_progress
         ],
@@ -637,6 +651,7 @@ def lesson_view_state(
     return {
         "course": course,
         "enrolment": enrolment,
+        "requirements": enrolment_requirements(enrolment=enrolment),
         "outline": outline,
         "entry": entry,
         "previous_entry": previous,

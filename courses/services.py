@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from assessments.selectors import submitted_responses
 
 from .blocks import QuestionKind
+from .completion import enrolment_requirements, requirements_met
 from .models import (
     CoursePage,
     CourseVisit,
@@ -260,7 +261,8 @@ def _progress_update(
     now: datetime | None = None,
 ) -> Enrolment:
     """Recount required lessons and those done; record the completion once (at
-    `now`, None: now)."""
+    `now`, None: now) when every required lesson is done and every completion
+    rule's requirement is met (asked only then: courses.completion)."""
     if required is None:
         required = course_outline(course=enrolment.course).required_ids
     done = required & set(
@@ -271,11 +273,12 @@ def _progress_update(
     enrolment.required_total = len(required)
     enrolment.required_done = len(done)
     fields = ["required_total", "required_done"]
-    newly_completed = (
+    newly_completed = bool(
         enrolment.is_active
         and enrolment.completed_at is None
         and required
         and done == required
+        and requirements_met(enrolment_requirements(enrolment=enrolment))
     )
     if newly_completed:
         enrolment.completed_at = now or timezone.now()
@@ -284,6 +287,28 @@ def _progress_update(
     if newly_completed:
         course_completed.send(sender=Enrolment, enrolment=enrolment)
     return enrolment
+
+
+def enrolment_completion_check(
+    *, enrolment: Enrolment, now: datetime | None = None
+) -> Enrolment:
+    """Complete the enrolment at `now` (None: now) if it is due: every required
+    lesson done and every completion rule's requirement met. For the apps whose
+    requirement can become met without a lesson being done (events, when it
+    records attendance). Idempotent: under the enrolment's row lock it completes
+    once and sends `course_completed` once, as the lesson services do; an
+    enrolment that is not active, or already completed, is returned unchanged.
+    Call it once the change is committed (`transaction.on_commit`): a lesson
+    done at the same moment then either sees the change or is seen by it."""
+    with transaction.atomic():
+        enrolment = (
+            Enrolment.objects.select_for_update(of=("self",))
+            .select_related("course")
+            .get(pk=enrolment.pk)
+        )
+        if not enrolment.is_active or enrolment.completed_at is not None:
+            return enrolment
+        return _progress_update(enrolment, now=now)
 
 
 def _touch(enrolment: Enrolment, lesson: LessonPage, now: datetime) -> None:
@@ -489,7 +514,8 @@ def exercise_answer_save(
 def course_progress_recompute(*, course: CoursePage) -> int:
     """After a trainer adds, removes or un-requires a lesson, recount every
     enrolment's progress. Completed enrolments stay completed; one that now has
-    every required lesson done is completed. Returns the number recounted."""
+    every required lesson done (and every completion rule's requirement met) is
+    completed. Returns the number recounted."""
     count = 0
     required = course_outline(course=course).required_ids
     enrolment_ids = list(
