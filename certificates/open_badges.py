@@ -86,11 +86,14 @@ def _logo_url(site_settings: CertificateSettings) -> str:
     return url if urlsplit(url).scheme else site_url(url)
 
 
-def issuer_profile(*, name: str) -> build.IssuerProfile:
+def issuer_profile(
+    *, name: str, site_settings: CertificateSettings | None = None
+) -> build.IssuerProfile:
     """Us, as the credentials name us: `name` in the certificate's language
     (copied onto the certificate when it was earned), the site, its logo and
-    e-mail address from the certificate settings."""
-    site_settings = certificate_settings()
+    e-mail address from the certificate settings (`site_settings` if the
+    caller has read them)."""
+    site_settings = site_settings or certificate_settings()
     return build.IssuerProfile(
         did=our_did(),
         name=name,
@@ -192,14 +195,21 @@ def course_with_achievement(course_id: int) -> CoursePage | None:
 
 
 def credential_description(
-    certificate: Certificate, *, credential_uuid, status_list_index: int, salt: str
+    certificate: Certificate,
+    *,
+    credential_uuid,
+    status_list_index: int,
+    salt: str,
+    site_settings: CertificateSettings | None = None,
 ) -> build.CredentialDescription:
     """What a certificate's credential says: the certificate's own copies of the
     holder's name, the course title, hours and issuer, completion as validFrom."""
     course = certificate.enrolment.course
     return build.CredentialDescription(
         credential_id=f"urn:uuid:{credential_uuid}",
-        issuer=issuer_profile(name=certificate.issuer_name),
+        issuer=issuer_profile(
+            name=certificate.issuer_name, site_settings=site_settings
+        ),
         achievement=achievement_description(
             course, name=certificate.course_title, hours=certificate.hours
         ),

@@ -131,16 +131,23 @@ def _template_for(certificate: Certificate) -> CertificateTemplate:
     return template
 
 
-def certificate_pdf_render(certificate: Certificate) -> bytes:
+def certificate_pdf_render(
+    certificate: Certificate, *, site_settings: CertificateSettings | None = None
+) -> bytes:
     """The certificate as PDF/A-3u bytes, in the course's language, printed by
     the renderer `settings.CERTIFICATE_RENDERER` names."""
-    return pdf_renderer()(certificate_html_render(certificate))
+    return pdf_renderer()(
+        certificate_html_render(certificate, site_settings=site_settings)
+    )
 
 
-def certificate_html_render(certificate: Certificate) -> str:
-    """The certificate's HTML document (its stylesheet is applied when printing)."""
+def certificate_html_render(
+    certificate: Certificate, *, site_settings: CertificateSettings | None = None
+) -> str:
+    """The certificate's HTML document (its stylesheet is applied when printing).
+    `site_settings`: the certificate settings if the caller has read them."""
     template = _template_for(certificate)
-    site_settings = _certificate_settings()
+    site_settings = site_settings or _certificate_settings()
     logo = template.logo or site_settings.issuer_logo
     url = verification_url(certificate.verification_code)
     context = {
@@ -180,14 +187,17 @@ def certificate_issue(
             Certificate.Status.FAILED,
         ):
             return certificate
-        pdf = certificate_pdf_render(certificate)
+        # Read once for the print and the credential (two queries and a logo
+        # rendition each time).
+        site_settings = _certificate_settings()
+        pdf = certificate_pdf_render(certificate, site_settings=site_settings)
         name = f"{certificate.verification_code}.pdf"
         storage = certificate.pdf.storage
         if storage.exists(name):
             storage.delete(name)
         certificate.pdf.save(name, ContentFile(pdf), save=False)
         now = now or timezone.now()
-        credential_issue(certificate=certificate, now=now)
+        credential_issue(certificate=certificate, now=now, site_settings=site_settings)
         certificate.status = Certificate.Status.ISSUED
         certificate.issued_at = now
         certificate.error = ""
@@ -203,7 +213,12 @@ def certificate_issue(
 STATUS_INDEX_DRAWS = 10
 
 
-def credential_issue(*, certificate: Certificate, now: datetime | None = None):
+def credential_issue(
+    *,
+    certificate: Certificate,
+    now: datetime | None = None,
+    site_settings: CertificateSettings | None = None,
+):
     """The certificate's Open Badges credential, signed in both forms with the
     key ring's current key, unless it has one in force already (a rerun of the
     render task, or a certificate issued before: the same credential).
@@ -226,6 +241,7 @@ def credential_issue(*, certificate: Certificate, now: datetime | None = None):
             credential_uuid=credential_uuid,
             status_list_index=index,
             salt=salt,
+            site_settings=site_settings,
         )
         signed = build.sign(
             build.build_credential(description), ring.current, created=now

@@ -486,3 +486,19 @@ def test_a_courses_criteria_are_read_once_and_follow_its_changes(issued):
     narrative, read_lessons = described()
     assert "- Pricing a commission" in narrative
     assert read_lessons
+
+
+def test_issuing_reads_the_certificate_settings_once(catalogue):
+    """The print and the credential both name the issuer and its logo: one read
+    of the settings serves both."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    certificate = certificate_for(completed_enrolment(parent=catalogue))
+    with CaptureQueriesContext(connection) as queries:
+        certificate_issue(certificate_id=certificate.pk)
+    reads = [
+        q for q in queries if 'FROM "certificates_certificatesettings"' in q["sql"]
+    ]
+    assert len(reads) == 1
+    assert credential_of(certificate).document["issuer"]["email"] == "academy@rcke.si"
