@@ -42,7 +42,11 @@ class HomePage(Page):
         index.SearchField("body"),
     ]
     max_count_per_parent = 1
-    subpage_types = ["home.StandardPage", "courses.CourseIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "courses.CourseIndexPage",
+        "events.EventIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

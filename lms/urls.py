@@ -51,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("assessment/", include("assessments.urls")),
     path("", include("certificates.urls")),
+    path("events/", include("events.urls")),
     # Wagtail's password form for private pages, through lms.views first.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/"

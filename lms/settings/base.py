@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "accounts.apps.AccountsConfig",
     "assessments.apps.AssessmentsConfig",
     "courses.apps.CoursesConfig",
+    "events.apps.EventsConfig",
     "certificates.apps.CertificatesConfig",
     "metrics.apps.MetricsConfig",
     "wagtail.contrib.forms",
@@ -367,6 +368,12 @@ CREDENTIAL_SIGNING_KEY_REQUIRED = False
 # Look-ups of the verification page, counted like allauth's limits (its format,
 # the default cache, the client address its adapter gives).
 CERTIFICATES_RATE_LIMITS = {"verify": "30/m/ip"}
+# Guests' registrations for events (allauth's limiter): per client address and
+# per e-mail address, so that nobody mails a stranger links in bulk.
+EVENTS_RATE_LIMITS = {"guest_register": "10/m/ip,5/h/key"}
+# A registered participant may cancel until this many hours before the start
+# (the waitlist is left at any time before it).
+EVENTS_CANCELLATION_DEADLINE_HOURS = 24
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -396,3 +396,107 @@ def test_certificate_revocation_refuses_hostile_input(
         assert certificate.status == Certificate.Status.REVOKED
         assert certificate.revocation_reason == data["reason"].strip()
         assert "\x00" not in certificate.revocation_reason
+
+
+@pytest.fixture
+def open_event(demo_site):
+    """An event open to guests, with one session of two places, in an events
+    listing under the English home page."""
+    from events.factories import EventIndexPageFactory, build_event
+    from home.models import HomePage
+
+    listing = EventIndexPageFactory(
+        parent=HomePage.objects.get(locale__language_code="en"), slug="events-fuzz"
+    )
+    event, (session,) = build_event(parent=listing, capacity=2, open_to_guests=True)
+    return listing, event, session
+
+
+@FUZZ
+@given(data=form_data(["city", "event_type", "month", "page"]))
+def test_the_events_listing_refuses_hostile_filters(client, open_event, data):
+    listing, _event, _session = open_event
+    for url in (listing.url, listing.url + "past/"):
+        response = client.get(url, data)
+        assert_answers_cleanly(response)
+        assert SCRIPT.encode() not in response.content
+
+
+@FUZZ
+@given(data=form_data(["name", "email"]))
+def test_guest_registration_refuses_hostile_input(client, open_event, data):
+    from django.core.validators import validate_email
+    from django.test import override_settings
+
+    from events.models import Registration
+
+    _listing, _event, session = open_event
+    url = reverse("events:guest_register", args=[session.pk])
+    # Every example reaches the form (the rate limit has its own test).
+    with override_settings(EVENTS_RATE_LIMITS={}):
+        response = client.post(url, data)
+    assert_answers_cleanly(response)
+    assert SCRIPT.encode() not in response.content
+    for registration in Registration.objects.filter(session=session):
+        assert registration.status == Registration.Status.PENDING
+        assert 0 < len(registration.guest_name) <= 150
+        assert not [
+            character
+            for character in registration.guest_name
+            if unicodedata.category(character) == "Cc"
+        ]
+        validate_email(registration.guest_email)
+
+
+@FUZZ
+@given(
+    token=hostile_text,
+    action=st.one_of(st.sampled_from(["confirm", "cancel", ""]), hostile_text),
+)
+def test_guest_registration_links_refuse_hostile_tokens(
+    client, open_event, token, action
+):
+    path_token = token.replace("/", "").strip() or "x"
+    try:
+        url = reverse("events:guest_registration", args=[path_token])
+    except Exception:  # a token the URL itself cannot carry
+        return
+    assert_answers_cleanly(client.get(url))
+    assert_answers_cleanly(client.post(url, {"action": action}))
+
+
+@FUZZ
+@given(session_id=st.integers(min_value=0, max_value=2**63 - 1))
+def test_registering_for_unknown_sessions_is_refused(client, open_event, session_id):
+    client.force_login(UserFactory())
+    for name in ("events:register", "events:cancel", "events:guest_register"):
+        assert_answers_cleanly(client.post(reverse(name, args=[session_id])))
+
+
+@FUZZ
+@given(data=form_data(["reason"]))
+def test_session_cancellation_refuses_hostile_input(client, open_event, data):
+    """The admin's cancel confirmation: a hostile or missing reason gets the
+    message at the field and cancels nothing; one accepted is stored as given."""
+    from django.contrib.auth.models import Group
+
+    from courses.roles import COURSE_MANAGERS
+    from events.models import Session
+
+    _listing, _event, session = open_event
+    Session.objects.filter(pk=session.pk).update(
+        cancelled_at=None, cancellation_reason=""
+    )
+    manager = UserFactory()
+    manager.groups.add(Group.objects.get(name=COURSE_MANAGERS))
+    client.force_login(manager)
+    response = client.post(reverse("events_session_cancel", args=[session.pk]), data)
+    assert_answers_cleanly(response)
+    session.refresh_from_db()
+    if response.status_code != 302:  # refused, with the reason at its field
+        assert response.status_code == 200
+        assert session.cancelled_at is None
+    else:
+        assert session.cancelled_at is not None
+        assert session.cancellation_reason == data["reason"].strip()
+        assert "\x00" not in session.cancellation_reason

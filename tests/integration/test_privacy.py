@@ -113,7 +113,7 @@ def test_every_model_linked_to_a_person_is_covered_by_a_privacy_provider():
 
 def test_every_app_of_ours_with_personal_data_registers_a_provider():
     names = {provider.name for provider in privacy.providers()}
-    assert {"account", "courses", "assessments", "certificates"} <= names
+    assert {"account", "courses", "assessments", "certificates", "events"} <= names
 
 
 def read_zip(export: DataExport) -> dict:

@@ -63,6 +63,10 @@ RULES: list[tuple[str, frozenset, frozenset]] = [
     # they name: for any verifier.
     ("credentials:*", EVERYONE, frozenset()),
     ("assessments:landing", EVERYONE, frozenset()),
+    # Events: a guest registers (POST) and opens their registration by the
+    # link's token; the rest is for signed-in participants, about themselves.
+    ("events:guest_register", EVERYONE, frozenset()),
+    ("events:guest_registration", EVERYONE, frozenset()),
     ("account_login", EVERYONE, frozenset()),
     ("account_signup", EVERYONE, frozenset()),
     ("account_logout", EVERYONE, frozenset()),
@@ -88,6 +92,7 @@ RULES: list[tuple[str, frozenset, frozenset]] = [
     # A learner out of attempts asks the trainers (POST; about their own quiz).
     ("courses:quiz_attempt_ask", SIGNED_IN, frozenset()),
     ("courses:*", SIGNED_IN, frozenset()),
+    ("events:*", SIGNED_IN, frozenset()),
     ("assessments:*", SIGNED_IN, frozenset()),
     ("certificates:download", SIGNED_IN, frozenset()),
     ("certificates:my_certificates", SIGNED_IN, frozenset()),
@@ -134,10 +139,16 @@ COURSE_WRITING = [
     "courses_learners*",
     "simple_translation:*",
 ]
+# Course runs and sessions (events): a trainer those of the courses and runs
+# they teach (the sample run is of a course they teach), a course manager all.
+EVENT_RUNS = ["events_runs:*", "events_sessions:*", "events_session_cancel"]
 ADMIN_ACCESS: dict[str, tuple[list[str], list[str]]] = {
     TRAINER: (
-        COURSE_WRITING,
+        [*COURSE_WRITING, *EVENT_RUNS],
         [
+            # Deleting runs and sessions is the course managers'.
+            "events_runs:delete",
+            "events_sessions:delete",
             # Publishing, moving and privacy are the course managers'.
             "wagtailadmin_pages:unpublish",
             "wagtailadmin_pages:move*",
@@ -170,6 +181,7 @@ ADMIN_ACCESS: dict[str, tuple[list[str], list[str]]] = {
     COURSE_MANAGER: (
         [
             *COURSE_WRITING,
+            *EVENT_RUNS,
             "wagtailadmin_reports:locked_pages*",
             "wagtailadmin_reports:site_history*",
             "courses_enrolment_*",
@@ -433,7 +445,15 @@ def admin_objects(demo_course, role_users):
     enrolment = Enrolment.objects.create(
         user=learner, course=taught, status=Enrolment.Status.ACTIVE
     )
+    # A run of that course with a session (the trainer's; Events in the admin).
+    from events.factories import CourseRunFactory, SessionFactory
+
+    run = CourseRunFactory(course=taught)
+    session = SessionFactory(run=run)
     arguments = [
+        ("events_runs:*", {"pk": run.pk}),
+        ("events_sessions:*", {"pk": session.pk}),
+        ("events_session_cancel", {"pk": session.pk}),
         ("wagtailusers_users:*", {"pk": learner.pk}),
         (
             "courses_learners_*",

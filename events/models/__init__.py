@@ -1,0 +1,26 @@
+from .pages import EventIndexPage, EventPage, EventType
+from .records import Registration, RegistrationNotice
+from .sessions import (
+    DEFAULT_TIME_ZONE,
+    CourseRun,
+    RunMode,
+    Session,
+    SessionKind,
+    time_zone_names,
+    validate_time_zone,
+)
+
+__all__ = [
+    "DEFAULT_TIME_ZONE",
+    "CourseRun",
+    "EventIndexPage",
+    "EventPage",
+    "EventType",
+    "Registration",
+    "RegistrationNotice",
+    "RunMode",
+    "Session",
+    "SessionKind",
+    "time_zone_names",
+    "validate_time_zone",
+]

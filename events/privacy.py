@@ -1,0 +1,84 @@
+"""What events holds about a person, for accounts' privacy registry."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.utils import timezone
+
+from accounts.privacy import ExportFile
+
+
+def _when(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _registration(registration) -> dict[str, Any]:
+    session = registration.session
+    return {
+        "session": session.display_title,
+        "starts_at": _when(session.starts_at),
+        "ends_at": _when(session.ends_at),
+        "time_zone": session.time_zone,
+        "as_guest": registration.user_id is None,
+        "name_given": registration.guest_name or None,
+        "email_given": registration.guest_email or None,
+        "status": registration.status,
+        "language": registration.language,
+        "registered_at": _when(registration.created_at),
+        "confirmed_at": _when(registration.confirmed_at),
+        "given_a_place_from_the_waitlist_at": _when(registration.promoted_at),
+        "cancelled_at": _when(registration.cancelled_at),
+        "emails_sent": [
+            {"kind": notice.kind, "sent_at": _when(notice.sent_at)}
+            for notice in registration.notices.all()
+        ],
+    }
+
+
+class EventsProvider:
+    """Registrations for sessions and events: the person's own, and those made
+    as a guest with one of their confirmed e-mail addresses.
+
+    Erasing cancels the person's active registrations for sessions still to
+    come (their places go to the waitlist), blanks a guest's name, address and
+    link, and keeps every registration for the counts of the sessions,
+    unlinked from the person once the user row is deleted
+    (Registration.user is SET_NULL), as enrolments are."""
+
+    name = "events"
+    models = ("events.Registration",)
+
+    def _registrations(self, user):
+        from .models import Registration
+        from .selectors import guest_registrations_of
+
+        # One query, no join: the person's rows or their addresses' guest rows.
+        return Registration.objects.filter(user=user) | guest_registrations_of(user)
+
+    def export(self, user) -> dict[str, Any]:
+        registrations = (
+            self._registrations(user)
+            .select_related("session__event", "session__run__course")
+            .prefetch_related("notices")
+            .order_by("created_at", "pk")
+        )
+        return {"registrations": [_registration(r) for r in registrations]}
+
+    def export_files(self, user) -> Iterable[ExportFile]:
+        return []
+
+    def erase(self, user) -> None:
+        from .models import Registration
+        from .services import registration_cancel
+
+        now = timezone.now()
+        registrations = self._registrations(user)
+        for registration in registrations.filter(
+            status__in=Registration.ACTIVE_STATUSES, session__starts_at__gt=now
+        ):
+            registration_cancel(
+                registration=registration, now=now, enforce_deadline=False
+            )
+        self._registrations(user).update(
+            guest_name="", guest_email="", confirmation_token=""
+        )
