@@ -136,9 +136,11 @@ def registration_create(
     where). Refuses a cancelled, started or unpublished session and a second
     active registration. `language`: the one the person registered in (their
     e-mails'; default the session's page's)."""
-    now = now or timezone.now()
     with transaction.atomic():
         session = _locked_session(session.pk)
+        # Arrival is when the lock is granted: taken after it, the moment
+        # orders the line (confirmed_at) as the places were given.
+        now = now or timezone.now()
         existing = Registration.objects.filter(
             session=session, user=user, status__in=Registration.ACTIVE_STATUSES
         ).first()
@@ -330,7 +332,6 @@ def guest_registration_confirm(
     place while there is one, else at the end of the waitlist. Confirming again
     changes nothing. Refused once the session has started or was cancelled,
     and for a registration cancelled since."""
-    now = now or timezone.now()
     registration = registration_by_token(token)
     if registration is None:
         raise ValidationError(
@@ -338,6 +339,7 @@ def guest_registration_confirm(
         )
     with transaction.atomic():
         session = _locked_session(registration.session_id)
+        now = now or timezone.now()  # after the lock, as in registration_create
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status in (Status.REGISTERED, Status.WAITLISTED):
             return registration

@@ -11,7 +11,7 @@ from courses.demo import _lesson_fields, demo_courses
 from courses.models import LessonPage
 from lms import demo
 
-APPS = ("home", "courses", "assessments")
+APPS = ("home", "courses", "assessments", "events")
 
 
 def demo_files(pattern: str) -> list[Path]:

@@ -1,8 +1,12 @@
 """`manage.py load_demo` gives a first run a year of made-up learners: made
 through the learners' own services, dated in the past year, certificates issued
-with their PDFs, nothing e-mailed, and a second run adds nothing."""
+with their PDFs, nothing e-mailed, and a second run adds nothing. The events
+demo comes with them (the same load): an evening in each partner city in its
+own time zone, a fair, a run with three workshops, past sessions with their
+participants and upcoming ones, one of them full with a waitlist."""
 
 import datetime
+from collections import Counter
 
 import pytest
 from django.core import mail
@@ -17,6 +21,15 @@ from certificates.models import Certificate
 from courses.demo_activity import DEMO_LEARNER_DOMAIN
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
 from courses.selectors import course_outline
+from events.models import (
+    CourseRun,
+    EventIndexPage,
+    EventPage,
+    EventType,
+    Registration,
+    Session,
+)
+from events.selectors import waitlist_position
 from metrics.summary.filters import Filters
 from metrics.summary.participation import headline, learning_gain
 from tests.helpers import CELERY_BACKEND, all_waiting
@@ -126,15 +139,96 @@ def test_the_demo_has_a_year_of_learners_made_through_the_services(wagtail_tree)
     gain = {row["code"]: row for row in learning_gain(period)}
     assert all(row["pairs"] == pairs.count() for row in gain.values())
 
+    events_demo_checks(started, learners)
+
     # A second run adds nothing.
     counts = (
         User.objects.count(),
         Enrolment.objects.count(),
         Certificate.objects.count(),
+        *events_demo_counts(),
     )
-    assert "demo learners" not in load_demo()
+    second = load_demo()
+    assert "demo learners" not in second
+    assert "demo event" not in second and "course run" not in second
     assert (
         User.objects.count(),
         Enrolment.objects.count(),
         Certificate.objects.count(),
+        *events_demo_counts(),
     ) == counts
+
+
+# The partner cities' evenings, each in its city's time zone.
+CITY_ZONES = {
+    "gdansk": "Europe/Warsaw",
+    "genova": "Europe/Rome",
+    "leipzig": "Europe/Berlin",
+    "ljubljana": "Europe/Ljubljana",
+    "pecs": "Europe/Budapest",
+}
+
+
+def events_demo_counts() -> tuple[int, ...]:
+    from wagtail.models import Revision
+
+    return (
+        Session.objects.count(),
+        Registration.objects.count(),
+        CourseRun.objects.count(),
+        Revision.page_revisions.filter(
+            content_type__model__in=["eventpage", "eventindexpage"]
+        ).count(),
+    )
+
+
+def events_demo_checks(started: datetime.datetime, learners) -> None:
+    """The events demo as a first `make run` shows it (events/demo.py)."""
+    for language in ("sl", "en"):
+        (listing,) = EventIndexPage.objects.live().filter(
+            locale__language_code=language
+        )
+        assert listing.show_in_menus  # the header's "Dogodki" / "Events"
+        events = EventPage.objects.live().child_of(listing)
+        sessions = Session.objects.filter(event__in=events)
+        evenings = sessions.filter(event__event_type=EventType.NETWORKING)
+        assert dict(evenings.values_list("city", "time_zone")) == CITY_ZONES
+        assert evenings.count() == len(CITY_ZONES)
+        fair = events.get(event_type=EventType.FAIR_PRESENTATION)
+        assert fair.open_to_guests and fair.sessions.count() == 2
+        assert sessions.filter(starts_at__lt=started).exists()
+        assert sessions.filter(starts_at__gt=started).exists()
+        # One coming session is full, with people waiting in order.
+        full = [
+            session
+            for session in sessions.filter(starts_at__gt=started)
+            if session.registrations.filter(status="registered").count()
+            == session.effective_capacity
+        ]
+        assert len(full) == 1
+        waiting = full[0].registrations.filter(status="waitlisted")
+        assert sorted(waitlist_position(r) for r in waiting) == list(
+            range(1, waiting.count() + 1)
+        )
+        assert waiting.count() >= 2
+    # The Slovenian and English pages are translations of each other.
+    keys = EventPage.objects.values_list("translation_key", flat=True)
+    assert all(count == 2 for count in Counter(keys).values())
+
+    (run,) = CourseRun.objects.filter(
+        course__slug="poslovni-modeli-za-ustvarjalno-prakso"
+    )
+    workshops = list(run.sessions.order_by("starts_at"))
+    assert len(workshops) == 3
+    assert {session.city for session in workshops} == {"ljubljana"}
+    assert workshops[0].starts_at < started < workshops[1].starts_at
+
+    registrations = Registration.objects.filter(user__in=learners)
+    assert registrations.count() > 100
+    # Through the service, each before its session and before the load.
+    assert not registrations.exclude(status__in=["registered", "waitlisted"]).exists()
+    for registration in registrations.select_related("session", "user"):
+        assert registration.user.date_joined < registration.created_at < started
+        assert registration.created_at < registration.session.starts_at
+    for session in Session.objects.filter(starts_at__lt=started):
+        assert session.registrations.exists()  # the past ones had people
