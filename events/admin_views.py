@@ -177,6 +177,23 @@ class SessionEditView(VisibleObject, ServiceFormMixin, generic.EditView):
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
+        from .completion import attendance_sessions_of
+
+        if attendance_sessions_of(self.request.user).filter(pk=self.object.pk):
+            buttons += [
+                Button(
+                    _("Check-in screen"),
+                    url=reverse("events:check_in_screen", args=[self.object.pk]),
+                    icon_name="view",
+                    priority=20,
+                ),
+                Button(
+                    _("Attendance sheet"),
+                    url=reverse("events:attendance_sheet", args=[self.object.pk]),
+                    icon_name="list-ul",
+                    priority=30,
+                ),
+            ]
         if not self.object.is_cancelled and not self.object.has_ended():
             buttons.append(
                 Button(

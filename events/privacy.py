@@ -28,11 +28,21 @@ def _registration(registration) -> dict[str, Any]:
         "confirmed_at": _when(registration.confirmed_at),
         "given_a_place_from_the_waitlist_at": _when(registration.promoted_at),
         "cancelled_at": _when(registration.cancelled_at),
+        "attended": [
+            {"checked_in_at": _when(attendance.checked_in_at), "how": attendance.how}
+            for attendance in registration.attendances.all()
+        ],
         "emails_sent": [
             {"kind": notice.kind, "sent_at": _when(notice.sent_at)}
             for notice in registration.notices.all()
         ],
     }
+
+
+def _recorded_count(user) -> int:
+    from .models import Attendance
+
+    return Attendance.objects.filter(recorded_by=user).count()
 
 
 class EventsProvider:
@@ -43,10 +53,14 @@ class EventsProvider:
     come (their places go to the waitlist), blanks a guest's name, address and
     link, and keeps every registration for the counts of the sessions,
     unlinked from the person once the user row is deleted
-    (Registration.user is SET_NULL), as enrolments are."""
+    (Registration.user is SET_NULL), as enrolments are. The personal calendar
+    feed is deleted (its address answers 404 from then on). Attendance stays
+    with its (unlinked) registration, for the sessions' counts; a trainer's
+    name leaves the attendance they recorded (Attendance.recorded_by is
+    SET_NULL)."""
 
     name = "events"
-    models = ("events.Registration",)
+    models = ("events.Registration", "events.CalendarFeed", "events.Attendance")
 
     def _registrations(self, user):
         from .models import Registration
@@ -59,16 +73,32 @@ class EventsProvider:
         registrations = (
             self._registrations(user)
             .select_related("session__event", "session__run__course")
-            .prefetch_related("notices")
+            .prefetch_related("notices", "attendances")
             .order_by("created_at", "pk")
         )
-        return {"registrations": [_registration(r) for r in registrations]}
+        from .models import CalendarFeed
+
+        feed = CalendarFeed.objects.filter(user=user).first()
+        return {
+            "registrations": [_registration(r) for r in registrations],
+            # As a trainer: how many attendances they recorded (other people's
+            # presence is theirs, not in this export).
+            "attendances_recorded_for_others": _recorded_count(user),
+            # That a feed exists, not its token: the token is a key to it, and
+            # an export file may be kept where a key should not be.
+            "calendar_feed": {
+                "created_at": _when(feed.created_at),
+                "address_last_reset_at": _when(feed.reset_at),
+            }
+            if feed
+            else None,
+        }
 
     def export_files(self, user) -> Iterable[ExportFile]:
         return []
 
     def erase(self, user) -> None:
-        from .models import Registration
+        from .models import CalendarFeed, Registration
         from .services import registration_cancel
 
         now = timezone.now()
@@ -82,3 +112,5 @@ class EventsProvider:
         self._registrations(user).update(
             guest_name="", guest_email="", confirmation_token=""
         )
+        # The feed's address stops working at once, before the account goes.
+        CalendarFeed.objects.filter(user=user).delete()

@@ -382,11 +382,20 @@ def sessions_visible_to(user) -> QuerySet:
 
 def my_sessions_panel(request) -> dict | None:
     """The learner's dashboard panel (`learner_dashboard_panels`): their
-    upcoming sessions, with waitlist positions; nothing when there are none."""
+    upcoming sessions, with waitlist positions, and the last sessions they
+    attended; nothing when there are none."""
+    from .completion import attended_session_ids, recently_attended
+
     registrations = upcoming_registrations(user=request.user)
-    if not registrations:
+    attended = recently_attended(user=request.user)
+    if not registrations and not attended:
         return None
     return {
         "template": "events/dashboard_panel.html",
         "registrations": registrations,
+        # Sessions under way the person has checked in to, and past ones attended.
+        "attended_ids": attended_session_ids(
+            user=request.user, session_ids=[r.session_id for r in registrations]
+        ),
+        "attended": attended,
     }

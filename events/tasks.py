@@ -6,6 +6,7 @@ twice, or a redelivered one, sends nothing more."""
 from celery import shared_task
 from django.urls import reverse
 
+from .calendar import Method
 from .models import Registration, Session
 from .notices import page_link, registration_email_send
 
@@ -60,8 +61,57 @@ def session_cancelled_notify(session_id: int) -> int:
             kind="session-cancelled",
             template="session_cancelled",
             context=lambda: {"page_url": page_link(elsewhere)},
+            # METHOD:CANCEL: the calendar app takes the entry out.
+            attachments=[_calendar_attachment(registration, Method.CANCEL)],
         )
     return sent
+
+
+def _calendar_attachment(registration: Registration, method) -> tuple:
+    """The registration's calendar entry, in the language of its e-mail."""
+    from django.utils import translation
+
+    from .feeds import registration_attachment
+
+    language = registration.language or registration.session.language_code
+    with translation.override(language):
+        return registration_attachment(registration, method=method)
+
+
+@shared_task(name="events.session_changed_notify", **RETRY)
+def session_changed_notify(session_id: int, sequence: int) -> int:
+    """E-mail everyone registered for a session whose time or place changed,
+    with the updated calendar entry (METHOD:REQUEST), once per `sequence`.
+    A task for an older sequence sends nothing (the newer one tells the
+    latest), nor one for a cancelled or past session. Returns how many were
+    e-mailed now."""
+    from django.utils import timezone
+
+    session = (
+        Session.objects.select_related("event__locale", "run__course__locale")
+        .filter(pk=session_id, sequence=sequence, cancelled_at__isnull=True)
+        .first()
+    )
+    if session is None or session.has_ended(timezone.now()):
+        return 0
+    sent = 0
+    registrations = session.registrations.filter(
+        status=Registration.Status.REGISTERED
+    ).select_related("user")
+    for registration in registrations:
+        registration.session = session
+        sent += registration_email_send(
+            registration=registration,
+            kind=f"changed-{sequence}",
+            template="session_changed",
+            context=lambda: {"page_url": _session_link(session)},
+            attachments=[_calendar_attachment(registration, Method.REQUEST)],
+        )
+    return sent
+
+
+def _session_link(session: Session) -> str:
+    return f"{page_link(session.page)}#session-{session.pk}"
 
 
 @shared_task(name="events.guest_confirmation_notify", **RETRY)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import attendance_views, calendar_views, views
 
 app_name = "events"
 
@@ -12,6 +12,38 @@ urlpatterns = [
         views.guest_register,
         name="guest_register",
     ),
+    path(
+        "sessions/<int:session_id>/check-in/screen/",
+        attendance_views.check_in_screen,
+        name="check_in_screen",
+    ),
+    path(
+        "sessions/<int:session_id>/check-in/screen/state/",
+        attendance_views.check_in_screen_state,
+        name="check_in_screen_state",
+    ),
+    path(
+        "sessions/<int:session_id>/check-in/<str:code>/",
+        attendance_views.check_in,
+        name="check_in",
+    ),
+    path(
+        "sessions/<int:session_id>/attend-online/",
+        attendance_views.attend_online,
+        name="attend_online",
+    ),
+    path(
+        "sessions/<int:session_id>/attendance/",
+        attendance_views.sheet,
+        name="attendance_sheet",
+    ),
+    path(
+        "sessions/<int:session_id>/calendar.ics",
+        calendar_views.session_ics,
+        name="session_ics",
+    ),
+    path("calendar/", calendar_views.my_calendar, name="my_calendar"),
+    path("calendar/reset/", calendar_views.my_calendar_reset, name="my_calendar_reset"),
     path(
         "registrations/<str:token>/",
         views.guest_registration,

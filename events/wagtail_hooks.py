@@ -9,9 +9,11 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from courses.completion import COURSE_COMPLETION_RULES
 from courses.dashboard import LEARNER_DASHBOARD_PANELS
 
 from . import admin_views
+from .completion import attendance_requirements
 from .forms import CourseRunForm, SessionForm
 from .models import CourseRun, Session
 from .panels import run_panels, session_panels
@@ -19,6 +21,8 @@ from .selectors import my_sessions_panel
 
 # The learner's dashboard: their upcoming sessions and waitlist places.
 hooks.register(LEARNER_DASHBOARD_PANELS, my_sessions_panel, order=20)
+# Completing a course whose runs ask for sessions: attend them (events.completion).
+hooks.register(COURSE_COMPLETION_RULES, attendance_requirements, order=10)
 
 
 class CourseRunViewSet(ModelViewSet):

@@ -10,6 +10,7 @@ from accounts import admin_views as account_admin_views
 from accounts import views as account_views
 from certificates.urls import credential_urlpatterns
 from certificates.views import verify_redirect
+from events import calendar_views as events_calendar_views
 from home import serving
 
 from . import views
@@ -36,6 +37,13 @@ urlpatterns = [
     # A certificate's credential in its three forms, the achievements, status
     # list and DID document they name: no prefix either (they are signed).
     path("", include((credential_urlpatterns, "credentials"))),
+    # A person's calendar feed, which calendar apps fetch by its secret token:
+    # no prefix (the address must never change with the language).
+    path(
+        "calendar/<str:token>.ics",
+        events_calendar_views.calendar_feed,
+        name="calendar_feed",
+    ),
 ]
 
 if settings.DEBUG:

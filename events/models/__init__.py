@@ -1,3 +1,5 @@
+from .attendance import Attendance
+from .calendar import CalendarFeed
 from .pages import EventIndexPage, EventPage, EventType
 from .records import Registration, RegistrationNotice
 from .sessions import (
@@ -11,6 +13,8 @@ from .sessions import (
 )
 
 __all__ = [
+    "Attendance",
+    "CalendarFeed",
     "DEFAULT_TIME_ZONE",
     "CourseRun",
     "EventIndexPage",

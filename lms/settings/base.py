@@ -371,6 +371,10 @@ CERTIFICATES_RATE_LIMITS = {"verify": "30/m/ip"}
 # Guests' registrations for events (allauth's limiter): per client address and
 # per e-mail address, so that nobody mails a stranger links in bulk.
 EVENTS_RATE_LIMITS = {"guest_register": "10/m/ip,5/h/key"}
+# Fetches of a personal calendar feed: per feed (apps poll every few hours;
+# not per address, since Google fetches everyone's feeds from a few), and per
+# address for tokens that match no feed (nobody tries tokens in bulk).
+EVENTS_CALENDAR_RATE_LIMITS = {"feed": "60/h/key", "feed_miss": "20/m/ip"}
 # A registered participant may cancel until this many hours before the start
 # (the waitlist is left at any time before it).
 EVENTS_CANCELLATION_DEADLINE_HOURS = 24

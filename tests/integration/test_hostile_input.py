@@ -466,11 +466,128 @@ def test_guest_registration_links_refuse_hostile_tokens(
 
 
 @FUZZ
+@given(token=hostile_text)
+def test_calendar_feeds_refuse_hostile_tokens(client, open_event, token):
+    """A made-up token opens no feed: 404 (or 400, 429), never a calendar."""
+    path_token = token.replace("/", "").strip() or "x"
+    try:
+        url = reverse("calendar_feed", args=[path_token])
+    except Exception:  # a token the URL itself cannot carry
+        return
+    response = client.get(url)
+    assert_answers_cleanly(response)
+    assert response.status_code in (400, 404, 429)
+
+
+@FUZZ
+@given(session_id=st.integers(min_value=0, max_value=2**63 - 1))
+def test_calendar_entries_of_unknown_sessions_are_not_found(
+    client, open_event, session_id
+):
+    response = client.get(reverse("events:session_ics", args=[session_id]))
+    assert_answers_cleanly(response)
+    if session_id != open_event[2].pk:
+        assert response.status_code == 404
+
+
+@FUZZ
 @given(session_id=st.integers(min_value=0, max_value=2**63 - 1))
 def test_registering_for_unknown_sessions_is_refused(client, open_event, session_id):
     client.force_login(UserFactory())
-    for name in ("events:register", "events:cancel", "events:guest_register"):
+    for name in (
+        "events:register",
+        "events:cancel",
+        "events:guest_register",
+        "events:attend_online",
+        "events:attendance_sheet",
+    ):
         assert_answers_cleanly(client.post(reverse(name, args=[session_id])))
+    for name in ("events:check_in_screen", "events:check_in_screen_state"):
+        assert_answers_cleanly(client.get(reverse(name, args=[session_id])))
+    url = reverse("events:check_in", args=[session_id, "abcdefghijkmnpqr"])
+    assert_answers_cleanly(client.get(url))
+
+
+@pytest.fixture
+def session_under_way(open_event):
+    """The open event's session moved to now (check-in open), given by a
+    trainer, with one registered participant: (session, trainer, participant)."""
+    import datetime
+
+    from django.contrib.auth.models import Group
+    from django.utils import timezone
+
+    from courses.roles import TRAINERS
+    from events.factories import RegistrationFactory
+    from events.models import Session
+
+    _listing, _event, session = open_event
+    starts = timezone.now() - datetime.timedelta(minutes=5)
+    trainer = UserFactory()
+    trainer.groups.add(Group.objects.get(name=TRAINERS))
+    Session.objects.filter(pk=session.pk).update(
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        kind="online",
+        meeting_url="https://meet.example.org/fuzz",
+        trainer=TrainerFactory(user=trainer),
+    )
+    session.refresh_from_db()
+    participant = UserFactory()
+    RegistrationFactory(session=session, user=participant)
+    return session, trainer, participant
+
+
+@FUZZ
+@given(code=hostile_text)
+def test_check_in_refuses_hostile_codes(client, session_under_way, code):
+    """The QR code's URL and the online code: anything but the code of the
+    moment is refused with a page, and nothing is recorded."""
+    from events.models import Attendance
+
+    session, _trainer, participant = session_under_way
+    client.force_login(participant)
+    path_code = code.replace("/", "").strip() or "x"
+    try:
+        url = reverse("events:check_in", args=[session.pk, path_code])
+    except Exception:  # a code the URL itself cannot carry
+        url = None
+    if url is not None:
+        assert_answers_cleanly(client.get(url))
+    response = client.post(
+        reverse("events:attend_online", args=[session.pk]), {"code": code}
+    )
+    assert_answers_cleanly(response)
+    assert SCRIPT.encode() not in response.content
+    assert not Attendance.objects.filter(session=session).exists()
+
+
+@FUZZ
+@given(
+    data=form_data(["action", "registration", "attendance", "name"]),
+    action=st.sampled_from(["tick", "untick", "walk_in", "remove_walk_in"]),
+)
+def test_the_attendance_sheet_refuses_hostile_input(
+    client, session_under_way, data, action
+):
+    """The trainer's sheet: hostile ids and names get a message, never a 5xx;
+    a walk-in's name is stored trimmed, without control characters."""
+    from events.models import Attendance
+
+    session, trainer, _participant = session_under_way
+    client.force_login(trainer)
+    data = {"action": action, **data}
+    response = client.post(reverse("events:attendance_sheet", args=[session.pk]), data)
+    assert_answers_cleanly(response)
+    assert SCRIPT.encode() not in response.content
+    for attendance in Attendance.objects.filter(session=session):
+        if attendance.is_walk_in:
+            assert 0 < len(attendance.walk_in_name) <= 150
+            assert not [
+                character
+                for character in attendance.walk_in_name
+                if unicodedata.category(character) == "Cc"
+            ]
 
 
 @FUZZ

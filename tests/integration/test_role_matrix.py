@@ -48,6 +48,7 @@ ANALYSTS = "Analysts"  # created by the metrics app; see the analyst fixture
 EVERYONE = frozenset(ROLES)
 SIGNED_IN = EVERYONE - {ANONYMOUS}
 STAFF = frozenset({TRAINER, COURSE_MANAGER, ANALYST, SUPERUSER})
+TAKES_ATTENDANCE = frozenset({TRAINER, COURSE_MANAGER, SUPERUSER})
 
 # (URL name pattern, roles allowed, roles not asserted). First match wins.
 RULES: list[tuple[str, frozenset, frozenset]] = [
@@ -67,6 +68,11 @@ RULES: list[tuple[str, frozenset, frozenset]] = [
     # link's token; the rest is for signed-in participants, about themselves.
     ("events:guest_register", EVERYONE, frozenset()),
     ("events:guest_registration", EVERYONE, frozenset()),
+    # A calendar feed opens by its secret token, without a log-in (calendar
+    # apps cannot log in): a made-up token is a 404 to everyone. The sample
+    # session's .ics (a run's) falls under events:* below: only its
+    # participants (an event's is public: events/tests/test_calendar_views.py).
+    ("calendar_feed", EVERYONE, frozenset()),
     ("account_login", EVERYONE, frozenset()),
     ("account_signup", EVERYONE, frozenset()),
     ("account_logout", EVERYONE, frozenset()),
@@ -92,6 +98,12 @@ RULES: list[tuple[str, frozenset, frozenset]] = [
     # A learner out of attempts asks the trainers (POST; about their own quiz).
     ("courses:quiz_attempt_ask", SIGNED_IN, frozenset()),
     ("courses:*", SIGNED_IN, frozenset()),
+    # The check-in screen (and the state it polls) and the attendance sheet:
+    # the session's trainer (the sample session is theirs), course managers.
+    # Checking in (the QR code's URL, the online code) is for anyone signed in,
+    # about themselves (events/tests/test_attendance.py).
+    ("events:check_in_screen*", TAKES_ATTENDANCE, frozenset()),
+    ("events:attendance_sheet", TAKES_ATTENDANCE, frozenset()),
     ("events:*", SIGNED_IN, frozenset()),
     ("assessments:*", SIGNED_IN, frozenset()),
     ("certificates:download", SIGNED_IN, frozenset()),
@@ -449,8 +461,9 @@ def admin_objects(demo_course, role_users):
     from events.factories import CourseRunFactory, SessionFactory
 
     run = CourseRunFactory(course=taught)
-    session = SessionFactory(run=run)
+    session = SessionFactory(run=run, trainer=trainer)
     arguments = [
+        ("events:*", {"session_id": session.pk}),
         ("events_runs:*", {"pk": run.pk}),
         ("events_sessions:*", {"pk": session.pk}),
         ("events_session_cancel", {"pk": session.pk}),
