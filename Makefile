@@ -45,6 +45,8 @@ run: demo
 
 # One pytest process per core (pytest-xdist), each with its own test database,
 # cache keys and Celery queues (lms/settings/test.py). TEST_PROCESSES=0: one process.
+# worksteal: a process that runs out of tests takes pending ones from the other
+# instead of idling while it works through its share (docs/testing.md).
 TEST_PROCESSES ?= auto
 
 ## test: lint and the whole pytest suite (what CI runs; the migrations check is
@@ -53,13 +55,13 @@ TEST_PROCESSES ?= auto
 test: $(STAMP) compilemessages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	HYPOTHESIS_PROFILE=ci $(BIN)/pytest --ds=lms.settings.test -n $(TEST_PROCESSES) $(PYTEST_ARGS)
+	HYPOTHESIS_PROFILE=ci $(BIN)/pytest --ds=lms.settings.test -n $(TEST_PROCESSES) --dist worksteal $(PYTEST_ARGS)
 
 ## test-fast: a developer's inner loop: the suite without the browser and worker
 ## tests, on the test databases of the last run (--reuse-db; add
 ## PYTEST_ARGS=--create-db after a migration or a change to the demo).
 test-fast: $(STAMP) compilemessages
-	$(BIN)/pytest --ds=lms.settings.test -n $(TEST_PROCESSES) --reuse-db -m "not browser and not worker" $(PYTEST_ARGS)
+	$(BIN)/pytest --ds=lms.settings.test -n $(TEST_PROCESSES) --dist worksteal --reuse-db -m "not browser and not worker" $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
