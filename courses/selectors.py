@@ -230,7 +230,12 @@ def course_required_minutes(*, course: CoursePage) -> int:
 def enrolment_for(*, user, course: CoursePage) -> Enrolment | None:
     if not getattr(user, "is_authenticated", False):
         return None
-    return Enrolment.objects.filter(user=user, course=course).first()
+    enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    if enrolment is not None:
+        # The caller has the course: the completion rules read it from the
+        # enrolment (a query otherwise, on every lesson and course page).
+        enrolment.course = course
+    return enrolment
 
 
 def enrolment_in_translation(*, user, course: CoursePage) -> Enrolment | None:

@@ -475,6 +475,21 @@ def test_lesson_page_queries_do_not_grow_with_lessons_or_learners(
     assert count_queries(client, lessons[0].url) == one
 
 
+def test_an_enrolled_learners_lesson_reads_its_course_once(client, catalogue, learner):
+    """The completion rules (events' attendance) read the enrolment's course:
+    the one the page found, not a second query for it."""
+    course, lessons = build_course(
+        parent=catalogue, lessons_per_module=(1,), quizzes=(1,)
+    )
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    client.get(lessons[0].url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(lessons[0].url).status_code == 200
+    course_reads = [q for q in queries if '"courses_coursepage"' in q["sql"]]
+    assert len(course_reads) == 1, [q["sql"][:120] for q in course_reads]
+
+
 def test_dashboard_queries_do_not_grow_with_courses(client, catalogue, learner):
     def take(count: int, *, complete: bool) -> None:
         for _ in range(count):
