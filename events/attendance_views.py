@@ -6,6 +6,8 @@ without JavaScript). Every change goes through events.attendance."""
 
 import datetime
 
+from allauth.core.internal import ratelimit
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -182,6 +184,23 @@ def attend_online(request: HttpRequest, session_id: int) -> HttpResponse:
     session = get_object_or_404(
         Session.objects.select_related("event", "run"), pk=session_id
     )
+    # Six digits are a million guesses: a few tries a minute per person and
+    # session (allauth's limiter, EVENTS_RATE_LIMITS) keep guessing hopeless.
+    if not ratelimit.consume(
+        request,
+        app="events",
+        action="online_code",
+        config=settings.EVENTS_RATE_LIMITS,
+        key=f"{request.user.pk}:{session.pk}",
+    ):
+        return _result(
+            request,
+            session,
+            error=_(
+                "Too many tries. Wait a minute, then type the code the trainer "
+                "says in the session."
+            ),
+        )
     try:
         _attendance, created = attendance.online_code_declare(
             session=session, user=request.user, code=request.POST.get("code", "")

@@ -156,6 +156,25 @@ def test_an_online_participant_types_the_code_said_in_the_session(
     assert Attendance.objects.get(session=session).how == "online_code"
 
 
+def test_guessing_the_spoken_code_is_stopped_after_a_few_tries(
+    client, under_way, learner
+):
+    session = under_way[3]
+    session.kind = SessionKind.ONLINE
+    session.meeting_url = "https://meet.example.org/x"
+    session.save()
+    registered(session, learner)
+    client.force_login(learner)
+    url = reverse("events:attend_online", args=[session.pk])
+    code = checkin.spoken_code(session.uid, timezone.now())
+    wrong = f"{(int(code) + 1) % 10**6:06d}"
+    for _try in range(5):
+        assert "Too many tries" not in html(client.post(url, {"code": wrong}))
+    refused = client.post(url, {"code": code})  # right, but one try too many
+    assert refused.status_code == 400 and "Too many tries" in html(refused)
+    assert not Attendance.objects.filter(session=session).exists()
+
+
 # --- the sheet ---------------------------------------------------------------------
 
 

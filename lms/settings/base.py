@@ -370,7 +370,11 @@ CREDENTIAL_SIGNING_KEY_REQUIRED = False
 CERTIFICATES_RATE_LIMITS = {"verify": "30/m/ip"}
 # Guests' registrations for events (allauth's limiter): per client address and
 # per e-mail address, so that nobody mails a stranger links in bulk.
-EVENTS_RATE_LIMITS = {"guest_register": "10/m/ip,5/h/key"}
+EVENTS_RATE_LIMITS = {
+    "guest_register": "10/m/ip,5/h/key",
+    # The code said in an online session, per person and session.
+    "online_code": "5/m/key",
+}
 # Fetches of a personal calendar feed: per feed (apps poll every few hours;
 # not per address, since Google fetches everyone's feeds from a few), and per
 # address for tokens that match no feed (nobody tries tokens in bulk).
