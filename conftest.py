@@ -578,6 +578,9 @@ def assert_accessible(axe):
     """Run axe-core on the page as it is now; fail on any WCAG 2.1 A/AA violation."""
 
     def check(browser_page) -> None:
+        # A click that navigates returns once the new page starts to arrive; a
+        # slow response would otherwise be checked half-parsed.
+        browser_page.wait_for_load_state()
         results = axe.run(
             browser_page,
             options={

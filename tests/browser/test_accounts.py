@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from accounts.models import User
 
@@ -48,7 +49,9 @@ def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessibl
     page.get_by_role("button", name="Create account").click()
 
     page.wait_for_url("**/accounts/confirm-email/")
-    assert page.get_by_role("heading", name="Verify your e-mail address").is_visible()
+    expect(
+        page.get_by_role("heading", name="Verify your e-mail address")
+    ).to_be_visible()
     assert_accessible(page)
 
     link = re.search(r"https?://\S+/confirm-email/\S+/", mail.outbox[0].body).group(0)
@@ -57,12 +60,12 @@ def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessibl
     page.get_by_role("button", name="Confirm").click()
 
     page.wait_for_url("**/en/dashboard/")
-    assert page.get_by_role("heading", name="My learning").is_visible()
+    expect(page.get_by_role("heading", name="My learning")).to_be_visible()
     assert_accessible(page)
     open_account_menu(page)
     page.get_by_role("link", name="My profile").click()
     page.wait_for_url("**/en/profile/")
-    assert page.get_by_role("heading", name="My profile").is_visible()
+    expect(page.get_by_role("heading", name="My profile")).to_be_visible()
     assert page.get_by_label("Organisation").input_value() == "Keramika Kralj"
     assert_accessible(page)
 
@@ -78,7 +81,7 @@ def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessibl
 
     page.get_by_label("Year of birth").fill("1988")
     page.get_by_role("button", name="Save profile").click()
-    assert page.get_by_text("Your profile has been saved.").is_visible()
+    expect(page.get_by_text("Your profile has been saved.")).to_be_visible()
     assert (
         User.objects.get(email="nina@keramika.si").organisation
         == "Keramika Kralj d.o.o."
@@ -102,9 +105,9 @@ def test_signup_confirm_login_and_edit_profile(page, demo_site, assert_accessibl
     # The language switcher shows the same page in Slovenian.
     page.get_by_role("link", name="Slovenščina").click()
     page.wait_for_url("**/sl/profile/")
-    assert page.get_by_role("heading", name="Moj profil").is_visible()
+    expect(page.get_by_role("heading", name="Moj profil")).to_be_visible()
     open_account_menu(page)
-    assert page.get_by_role("button", name="Odjava").is_visible()
+    expect(page.get_by_role("button", name="Odjava")).to_be_visible()
     assert page.locator("html").get_attribute("lang") == "sl"
     assert_accessible(page)
 
@@ -117,7 +120,7 @@ def test_home_and_general_pages_are_accessible_in_both_languages(
         assert_accessible(page)
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/sl/")
-    assert page.get_by_role(
-        "heading", name="Podjetniška znanja za ustvarjalce"
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", name="Podjetniška znanja za ustvarjalce")
+    ).to_be_visible()
     assert_accessible(page)

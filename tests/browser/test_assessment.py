@@ -8,6 +8,7 @@ the test reads the instrument's own Slovenian content, the page language and the
 structure."""
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from assessments import services
@@ -48,7 +49,9 @@ def press(page, action: str) -> None:
 def check_step(page, number: int, area: dict, assert_accessible) -> None:
     page.wait_for_url(f"**/sl/assessment/*/step/{number}/")
     assert page.locator("html").get_attribute("lang") == "sl"
-    assert page.get_by_role("heading", level=1, name=area["name"]["sl"]).is_visible()
+    expect(
+        page.get_by_role("heading", level=1, name=area["name"]["sl"])
+    ).to_be_visible()
     steps = page.locator(".steps__item")
     assert steps.count() == 3
     current = page.locator('.steps__item[aria-current="step"]')
@@ -56,9 +59,9 @@ def check_step(page, number: int, area: dict, assert_accessible) -> None:
     assert current.locator(".steps__number").inner_text() == str(number)
     assert area["name"]["sl"] in current.inner_text()
     for competence in area["competences"]:
-        assert page.get_by_role(
-            "heading", level=2, name=competence["name"]["sl"]
-        ).is_visible()
+        expect(
+            page.get_by_role("heading", level=2, name=competence["name"]["sl"])
+        ).to_be_visible()
     # One radio group per statement: five labelled points and "not relevant".
     assert page.locator("fieldset.item").count() == 15
     first_group = page.get_by_role(
@@ -72,9 +75,9 @@ def test_learner_takes_the_assessment_in_slovenian(page, demo_site, assert_acces
     learner = UserFactory(full_name="Nina Kralj")
     log_in(page, learner, "/sl/assessment/")
     assert page.locator("html").get_attribute("lang") == "sl"
-    assert page.get_by_role(
-        "heading", level=1, name=INSTRUMENT["title"]["sl"]
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", level=1, name=INSTRUMENT["title"]["sl"])
+    ).to_be_visible()
     assert_accessible(page)
     page.locator("form.assessment-start button[type=submit]").click()
 
@@ -116,7 +119,7 @@ def test_learner_takes_the_assessment_in_slovenian(page, demo_site, assert_acces
     tampered.check()
     press(page, "next")
     alert = page.locator('.assessment [role="alert"]')
-    assert alert.is_visible()
+    expect(alert).to_be_visible()
     assert alert.locator("xpath=following-sibling::form").count() == 1
     assert_accessible(page)
     assert len(Response.objects.get(pk=response.pk).answers) == 21
@@ -135,9 +138,9 @@ def test_learner_takes_the_assessment_in_slovenian(page, demo_site, assert_acces
     # The result.
     page.wait_for_url("**/sl/assessment/results/*/")
     assert page.locator("html").get_attribute("lang") == "sl"
-    assert page.get_by_role(
-        "heading", level=1, name=INSTRUMENT["title"]["sl"]
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", level=1, name=INSTRUMENT["title"]["sl"])
+    ).to_be_visible()
     chart = page.locator('svg[role="img"]:visible')
     assert chart.count() == 1
     assert chart.locator("title").count() == 1
@@ -162,8 +165,8 @@ def test_learner_takes_the_assessment_in_slovenian(page, demo_site, assert_acces
     page.emulate_media(media="print")
     assert not page.locator(".result__actions").is_visible()
     assert not page.get_by_role("navigation", name="Main navigation").is_visible()
-    assert chart.is_visible()
-    assert page.locator(".result-table").is_visible()
+    expect(chart).to_be_visible()
+    expect(page.locator(".result-table")).to_be_visible()
     page.emulate_media(media="screen")
 
     # A later attempt is drawn over this one and compared in the history.

@@ -4,6 +4,7 @@ menu opens and closes from the keyboard, works at 320 px, and axe finds
 nothing to fix."""
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 
@@ -65,7 +66,7 @@ def test_the_account_menu_works_from_the_keyboard(page, demo_site, assert_access
     page.locator(f"{ACCOUNT_MENU} > summary").focus()
     page.keyboard.press("Enter")
     assert menu_is_open(page) and profile.is_visible()
-    assert page.get_by_role("button", name="Log out").is_visible()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
     assert_accessible(page)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "My profile"

@@ -10,6 +10,7 @@ import time
 
 import pytest
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 from pypdf import PdfReader
 from wagtail.models import Locale
 
@@ -96,11 +97,11 @@ def test_learner_completes_the_demo_course_and_gets_a_certificate(
     page.get_by_role("button", name="Show courses").click()
     title = demo_course.title
     page.get_by_role("link", name=title).click()
-    assert page.get_by_role("heading", name=title, level=1).is_visible()
+    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Enrol").click()
-    assert page.get_by_text("You are enrolled").is_visible()
+    expect(page.get_by_text("You are enrolled")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Start the first lesson").click()
 
@@ -119,7 +120,7 @@ def test_learner_completes_the_demo_course_and_gets_a_certificate(
             questions = quiz_answers(lesson_title, "en")
             if not failed_once:
                 answer_quiz(page, questions, "en", correctly=False)
-                assert page.get_by_text(re.compile(r"You scored \d+%")).is_visible()
+                expect(page.get_by_text(re.compile(r"You scored \d+%"))).to_be_visible()
                 assert page.locator("fieldset.is-wrong").count() >= 1
                 assert_accessible(page)
                 spent = QuizAttempt.objects.filter(enrolment__user=learner).count()
@@ -128,14 +129,18 @@ def test_learner_completes_the_demo_course_and_gets_a_certificate(
                 page.wait_for_load_state()
                 assert page.locator("section.quiz input:checked").count() == 0
                 assert page.locator("section.quiz input:disabled").count() == 0
-                assert page.get_by_role("button", name="Check my answers").is_visible()
+                expect(
+                    page.get_by_role("button", name="Check my answers")
+                ).to_be_visible()
                 assert (
                     QuizAttempt.objects.filter(enrolment__user=learner).count() == spent
                 )
                 assert_accessible(page)
                 failed_once = True
             answer_quiz(page, questions, "en", correctly=True)
-            assert page.get_by_text(re.compile(r"You passed with \d+%")).is_visible()
+            expect(
+                page.get_by_text(re.compile(r"You passed with \d+%"))
+            ).to_be_visible()
             seen_progress.append(progress_value(page))
             following = page.locator("a[rel=next]")
             if not following.count():
@@ -159,9 +164,9 @@ def test_learner_completes_the_demo_course_and_gets_a_certificate(
     )
 
     page.goto("/en/dashboard/")
-    assert page.get_by_role("heading", name="Completed courses").is_visible()
-    assert page.get_by_role("link", name=title, exact=True).is_visible()
-    assert page.get_by_text(re.compile(r"^Completed on ")).is_visible()
+    expect(page.get_by_role("heading", name="Completed courses")).to_be_visible()
+    expect(page.get_by_role("link", name=title, exact=True)).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Completed on "))).to_be_visible()
     assert page.get_by_role("link", name=re.compile("^Review the course")).count()
     assert not page.get_by_role("link", name=re.compile("^Continue")).count()
     assert_accessible(page)
@@ -186,14 +191,14 @@ def test_learner_completes_the_demo_course_and_gets_a_certificate(
     ).group(1)
 
     page.goto(f"/verify/{code}/")
-    assert page.get_by_text("Valid certificate").is_visible()
-    assert page.get_by_text("Nina Kralj").is_visible()
+    expect(page.get_by_text("Valid certificate")).to_be_visible()
+    expect(page.get_by_text("Nina Kralj")).to_be_visible()
     assert_accessible(page)
     page.goto("/en/verify/")
     assert_accessible(page)  # the look-up and the credential upload forms
     page.get_by_label("Verification code").fill(code.lower())
     page.get_by_role("button", name="Verify").click()
-    assert page.get_by_text("Valid certificate").is_visible()
+    expect(page.get_by_text("Valid certificate")).to_be_visible()
 
     # The baked badge from My certificates proves itself at /verify/ (issue 15):
     # what a client does with the badge a freelancer sent them.
@@ -204,7 +209,7 @@ def test_learner_completes_the_demo_course_and_gets_a_certificate(
     assert badge.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     verdict = upload_at_verify(page, badge)
     assert verdict == "Genuine and valid"
-    assert page.get_by_text("Nina Kralj").first.is_visible()
+    expect(page.get_by_text("Nina Kralj").first).to_be_visible()
     assert_accessible(page)
 
     # A course manager revokes it in the admin; the same badge is then still
@@ -230,7 +235,7 @@ def test_learner_completes_the_demo_course_and_gets_a_certificate(
 
     # The same pages in Slovenian.
     page.goto("/sl/dashboard/")
-    assert page.get_by_role("heading", name="Moje učenje").is_visible()
+    expect(page.get_by_role("heading", name="Moje učenje")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("navigation", name="Glavna navigacija").get_by_role(
         "link", name="Tečaji"
@@ -241,7 +246,7 @@ def test_learner_completes_the_demo_course_and_gets_a_certificate(
     )
     page.get_by_role("link", name=slovenian_course.title).click()
     # Completed in English, the course is not offered again in Slovenian.
-    assert page.get_by_text("Ta tečaj ste zaključili v angleščini.").is_visible()
+    expect(page.get_by_text("Ta tečaj ste zaključili v angleščini.")).to_be_visible()
     assert not page.get_by_role("button", name="Vpis").count()
     assert page.locator(".enrol-box a.button[hreflang=en]").count() == 1
     assert_accessible(page)

@@ -5,6 +5,7 @@ import csv
 
 import pytest
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from courses import services
@@ -28,14 +29,14 @@ def test_analyst_filters_and_exports(page, catalogue, assert_accessible):
     page.locator("form.form button[type=submit]").click()
     page.get_by_role("link", name="Participation").first.click()
     page.wait_for_url("**/cms/participation/")
-    assert page.get_by_role("heading", name="Headline figures").is_visible()
+    expect(page.get_by_role("heading", name="Headline figures")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Creative sector", exact=True).select_option("design")
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_url("**sector=design**")
     headline = page.locator("#table-headline + p + table")
-    assert headline.get_by_role("row", name="Enrolments 5").is_visible()
+    expect(headline.get_by_role("row", name="Enrolments 5")).to_be_visible()
     assert_accessible(page)
 
     with page.expect_download() as csv_download:

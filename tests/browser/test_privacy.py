@@ -2,6 +2,7 @@
 with axe-core checking each page and no Content Security Policy violation."""
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from accounts.models import User
@@ -35,7 +36,7 @@ def test_learner_downloads_data_and_deletes_account(page, demo_site, assert_acce
     page.wait_for_url("**/en/profile/privacy/")
     # Tasks run eagerly in the test settings: the export is ready at once.
     link = page.get_by_role("link", name="Download (ZIP")
-    assert link.is_visible()
+    expect(link).to_be_visible()
     assert_accessible(page)
     with page.expect_download() as download:
         link.click()
@@ -46,7 +47,7 @@ def test_learner_downloads_data_and_deletes_account(page, demo_site, assert_acce
     assert_accessible(page)
     page.get_by_role("button", name="Delete my account").click()
     page.wait_for_load_state()
-    assert page.locator("#id_password_errors").is_visible()
+    expect(page.locator("#id_password_errors")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Your password").fill(DEFAULT_PASSWORD)
