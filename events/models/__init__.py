@@ -1,6 +1,8 @@
 from .attendance import Attendance
 from .calendar import CalendarFeed
+from .feedback import FeedbackAnswer
 from .pages import EventIndexPage, EventPage, EventType
+from .participants import RunParticipant
 from .records import Registration, RegistrationNotice
 from .sessions import (
     DEFAULT_TIME_ZONE,
@@ -18,11 +20,13 @@ __all__ = [
     "DEFAULT_TIME_ZONE",
     "CourseRun",
     "EventIndexPage",
+    "FeedbackAnswer",
     "EventPage",
     "EventType",
     "Registration",
     "RegistrationNotice",
     "RunMode",
+    "RunParticipant",
     "Session",
     "SessionKind",
     "time_zone_names",
