@@ -18,6 +18,7 @@ from .completion import (
     completion_requirements,
     enrolment_requirements,
 )
+from .enrolment_choices import course_page_sections, enrolment_choice
 from .models import (
     CourseIndexPage,
     CoursePage,
@@ -348,6 +349,12 @@ def course_view_state(*, course: CoursePage, user) -> dict:
     requirements = enrolment_requirements(
         enrolment=enrolment if enrolment and enrolment.is_active else None
     )
+    # What enrolling asks to choose (a run), and what other apps show on the
+    # page (a run's sessions): courses' hooks, no query when nothing applies.
+    choice = enrolment_choice(course=course, user=user) if state == "open" else None
+    if choice is not None and not choice.available:
+        state = "unavailable"
+    sections = course_page_sections(course=course, user=user, enrolment=enrolment)
     needs_assessment = False
     if course.assessment_before and state == "open":
         needs_assessment = not (
@@ -371,6 +378,8 @@ def course_view_state(*, course: CoursePage, user) -> dict:
             enrolment_elsewhere_message(elsewhere) if elsewhere else ""
         ),
         "enrol_state": state,
+        "enrolment_choice": choice,
+        "course_sections": sections,
         "seats_left": seats_left,
         "continue_entry": continue_entry,
         "last_entry": (

@@ -22,6 +22,7 @@ from assessments.selectors import submitted_responses
 
 from .blocks import QuestionKind
 from .completion import enrolment_requirements, requirements_met
+from .enrolment_choices import enrolment_choice
 from .models import (
     CoursePage,
     CourseVisit,
@@ -49,7 +50,7 @@ from .selectors import (
     quiz_records,
     recent_attempt_request,
 )
-from .signals import course_completed
+from .signals import course_completed, enrolment_withdrawn
 
 CLOSED_MESSAGES = {
     "not_open": lambda: _("Enrolment for this course has not opened yet."),
@@ -101,13 +102,17 @@ def _locked_course_and_translations(course_id: int) -> CoursePage:
 
 
 def enrolment_create(
-    *, user, course: CoursePage, now: datetime | None = None
+    *, user, course: CoursePage, option: str = "", now: datetime | None = None
 ) -> Enrolment:
     """Enrol the learner (open course) or record a request (approval course).
     Capacity, enrolment window and an existing enrolment are respected; a learner
     who withdrew comes back to the same record, keeping their progress. A course
     and its translations are taken once: a learner who is taking, has asked to
     join or has completed it in another language is refused (and told where).
+    A course whose enrolment asks for a choice (a run: the
+    `course_enrolment_choice` hook) needs one of its options as `option`; the
+    choice is recorded in the same transaction, or nothing is (a refusal with
+    code "choice" belongs next to the choice's field).
     `now`: the moment of enrolling (None: now)."""
     if not course.live:
         raise ValidationError(_("This course is not published."), code="not_live")
@@ -142,6 +147,14 @@ def enrolment_create(
                 code="assessment_required",
             )
         now = now or timezone.now()
+        choice = enrolment_choice(course=course, user=user, now=now)
+        if choice is not None:
+            if not choice.available:
+                raise ValidationError(choice.unavailable, code="choice_unavailable")
+            # A disabled option (a run full as the page was shown) is the
+            # join's to refuse, with its reason.
+            if option not in {offered.value for offered in choice.options}:
+                raise ValidationError(choice.help_text, code="choice")
         if enrolment is None:
             enrolment = Enrolment(user=user, course=course, requested_at=now)
         if course.assessment_before or course.assessment_after:
@@ -160,6 +173,8 @@ def enrolment_create(
             enrolment.enrolled_at = enrolment.enrolled_at or now
         enrolment.last_activity_at = now
         enrolment.save()
+        if choice is not None:
+            choice.join(enrolment=enrolment, value=option, now=now)
         if enrolment.is_active:
             _progress_update(enrolment)
         return enrolment
@@ -187,6 +202,9 @@ def enrolment_withdraw(
         enrolment.status = Enrolment.Status.WITHDRAWN
         enrolment.withdrawn_at = now or timezone.now()
         enrolment.save(update_fields=["status", "withdrawn_at"])
+        enrolment_withdrawn.send(
+            sender=Enrolment, enrolment=enrolment, now=enrolment.withdrawn_at
+        )
         return enrolment
 
 

@@ -43,9 +43,13 @@ def _rerender(request: HttpRequest, page, errors: dict, **context) -> HttpRespon
 def enrol(request: HttpRequest, course_id: int) -> HttpResponse:
     course = _live_course(course_id)
     try:
-        enrolment = services.enrolment_create(user=request.user, course=course)
+        enrolment = services.enrolment_create(
+            user=request.user, course=course, option=request.POST.get("option", "")
+        )
     except ValidationError as error:
-        return _rerender(request, course, {"enrol": error.messages[0]})
+        # A missing or refused choice (a run) is said next to the options.
+        form = "enrol_choice" if error.code == "choice" else "enrol"
+        return _rerender(request, course, {form: error.messages[0]})
     if enrolment.status == Enrolment.Status.PENDING:
         messages.success(
             request, _("Your request has been sent. We will e-mail you the answer.")

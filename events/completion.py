@@ -4,12 +4,14 @@ sheet, the check-in screen and the dashboard.
 
 The rule: an enrolment in a course whose runs ask for sessions
 (`CourseRun.sessions_required` > 0) must attend that many sessions of one run.
-Which run? Until enrolling means choosing a run, the runs of the enrolment's
-course in any of its languages (the course matched by its `translation_key`,
-so a learner enrolled in the Slovenian course may attend the English run) in
-which the person has a registration (active, or one with attendance): the one
-where they attended most (the later run on a tie). A person registered in none
-is asked for the fewest sessions any of those runs asks. Hours attended are the
+Which run? The one the learner chose when enrolling (`RunParticipant`; a run
+asking for none asks nothing). An enrolment without a chosen run (made before
+the course had runs): the runs of the enrolment's course in any of its
+languages (matched by `translation_key`, so a learner enrolled in the
+Slovenian course may attend the English run) in which the person has a
+registration (active, or one with attendance): the one where they attended
+most (the later run on a tie). A person registered in none is asked for the
+fewest sessions any of those runs asks. Hours attended are the
 sessions' lengths, online and in person apart, for the certificate."""
 
 import datetime
@@ -24,7 +26,14 @@ from django.utils.translation import ngettext
 
 from courses.completion import CompletionRequirement
 
-from .models import Attendance, CourseRun, Registration, Session, SessionKind
+from .models import (
+    Attendance,
+    CourseRun,
+    Registration,
+    RunParticipant,
+    Session,
+    SessionKind,
+)
 from .selectors import manages_every_session
 
 REQUIREMENT_KEY = "events.attendance"
@@ -34,6 +43,7 @@ _CENTS = Decimal("0.01")
 # The courses (by translation key) with a run that asks for sessions: asked on
 # every lesson page and dashboard, changed only when a run is saved or deleted.
 RUNS_ASKING_KEY = "events:courses-whose-runs-ask-for-sessions"
+COURSES_WITH_RUNS_KEY = "events:courses-with-runs"
 
 
 def courses_whose_runs_ask_for_sessions() -> frozenset:
@@ -52,10 +62,11 @@ def courses_whose_runs_ask_for_sessions() -> frozenset:
 
 def runs_changed() -> None:
     """A run was saved or deleted: forget the courses whose runs ask for
-    sessions, now and once the change is committed (a read in between would
-    keep the old answer)."""
-    cache.delete(RUNS_ASKING_KEY)
-    transaction.on_commit(lambda: cache.delete(RUNS_ASKING_KEY))
+    sessions and the courses with runs (events.runs), now and once the change
+    is committed (a read in between would keep the old answer)."""
+    keys = [RUNS_ASKING_KEY, COURSES_WITH_RUNS_KEY]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def _hours(length: datetime.timedelta) -> Decimal:
@@ -64,7 +75,7 @@ def _hours(length: datetime.timedelta) -> Decimal:
 
 def attendance_requirements(enrolments) -> dict[int, list[CompletionRequirement]]:
     """The hook: {enrolment id: [requirement]} for the enrolments whose course
-    has runs asking for sessions. Two queries whatever the number of
+    has runs asking for sessions. Three queries whatever the number of
     enrolments, none when no course of theirs has such a run (the set of those
     courses is cached)."""
     enrolments = list(enrolments)
@@ -113,13 +124,25 @@ def attendance_requirements(enrolments) -> dict[int, list[CompletionRequirement]
         if was_there:
             attended_sessions[user_id, run_id][session_id] = (kind, ends_at - starts_at)
 
+    # The run each enrolment chose when enrolling (events.runs): its rule,
+    # whatever the registrations say.
+    chosen = dict(
+        RunParticipant.objects.filter(
+            enrolment_id__in=[enrolment.pk for enrolment in enrolments]
+        ).values_list("enrolment_id", "run_id")
+    )
+
     answer: dict[int, list[CompletionRequirement]] = {}
     for enrolment in enrolments:
         candidates = runs_of_course.get(enrolment.course.translation_key)
         if not candidates:
             continue
         mine = [run for run in candidates if run in registered_runs[enrolment.user_id]]
-        if mine:
+        if enrolment.pk in chosen:
+            if chosen[enrolment.pk] not in required_of:
+                continue  # a run that asks for no sessions
+            run_id = chosen[enrolment.pk]
+        elif mine:
             run_id = max(
                 mine,
                 key=lambda run: (len(attended_sessions[enrolment.user_id, run]), run),

@@ -4,6 +4,9 @@ cached courses whose runs ask for sessions when a run changes."""
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from courses.models import Enrolment
+from courses.signals import enrolment_withdrawn
+
 from .models import CourseRun, EventIndexPage, Session
 from .signals import session_changed
 
@@ -31,3 +34,12 @@ def email_calendar_update(sender, session, changed, **kwargs) -> None:
     from .tasks import session_changed_notify
 
     session_changed_notify.delay_on_commit(session.pk, session.sequence)
+
+
+@receiver(enrolment_withdrawn, sender=Enrolment)
+def cancel_run_places(sender, enrolment, now, **kwargs) -> None:
+    """A learner who leaves the course leaves their run's sessions that have
+    not started: the places go to the waitlist (events.runs)."""
+    from .runs import run_places_release
+
+    run_places_release(enrolment=enrolment, now=now)

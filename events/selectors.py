@@ -103,6 +103,9 @@ class SessionState:
     now: datetime.datetime = field(default_factory=timezone.now)
     guest_form: object = None  # the event page's guest form for this session
     error: str = ""  # what a refused action on this session said
+    # Why this visitor cannot register though registration is open (a run's
+    # session, for those not in the run): said instead of the button.
+    restricted_note: str = ""
 
     @property
     def capacity(self) -> int | None:

@@ -11,18 +11,23 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from courses.completion import COURSE_COMPLETION_RULES
 from courses.dashboard import LEARNER_DASHBOARD_PANELS
+from courses.enrolment_choices import COURSE_ENROLMENT_CHOICE, COURSE_PAGE_SECTIONS
 
 from . import admin_views
 from .completion import attendance_requirements
 from .forms import CourseRunForm, SessionForm
 from .models import CourseRun, Session
 from .panels import run_panels, session_panels
+from .runs import run_enrolment_choice, run_sessions_section
 from .selectors import my_sessions_panel
 
 # The learner's dashboard: their upcoming sessions and waitlist places.
 hooks.register(LEARNER_DASHBOARD_PANELS, my_sessions_panel, order=20)
 # Completing a course whose runs ask for sessions: attend them (events.completion).
 hooks.register(COURSE_COMPLETION_RULES, attendance_requirements, order=10)
+# Enrolling in a course with runs: choose one; the course page shows its sessions.
+hooks.register(COURSE_ENROLMENT_CHOICE, run_enrolment_choice)
+hooks.register(COURSE_PAGE_SECTIONS, run_sessions_section, order=10)
 
 
 class CourseRunViewSet(ModelViewSet):

@@ -53,14 +53,49 @@ def test_no_capacity_means_no_limit(events_index, people):
 
 
 def test_a_session_without_a_capacity_takes_its_runs(catalogue, people):
+    from courses import services as course_services
     from courses.factories import build_course
     from events.factories import CourseRunFactory, SessionFactory
 
     course, _lessons = build_course(parent=catalogue, lessons_per_module=(1,))
-    run = CourseRunFactory(course=course, capacity=1)
+    run = CourseRunFactory(course=course, capacity=2)
     session = SessionFactory(run=run)
-    first, second = register_all(session, people(2))
-    assert (first.status, second.status) == (Status.REGISTERED, Status.WAITLISTED)
+    assert session.effective_capacity == 2
+    participants = people(2)
+    for person in participants:
+        course_services.enrolment_create(user=person, course=course, option=str(run.pk))
+    first, second = register_all(session, participants)
+    assert (first.status, second.status) == (Status.REGISTERED, Status.REGISTERED)
+
+
+def test_leaving_the_course_gives_the_runs_session_places_to_the_waitlist(
+    catalogue, people, django_capture_on_commit_callbacks
+):
+    from courses import services as course_services
+    from courses.factories import build_course
+    from events.factories import CourseRunFactory, SessionFactory
+
+    course, _lessons = build_course(parent=catalogue, lessons_per_module=(1,))
+    run = CourseRunFactory(course=course)
+    session, later = SessionFactory(run=run, capacity=1), SessionFactory(run=run)
+    leaver, waiting = people(2)
+    enrolments = [
+        course_services.enrolment_create(user=person, course=course, option=str(run.pk))
+        for person in (leaver, waiting)
+    ]
+    held, line = register_all(session, [leaver, waiting])
+    (other,) = register_all(later, [leaver])
+    assert line.status == Status.WAITLISTED
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        course_services.enrolment_withdraw(enrolment=enrolments[0])
+
+    for registration in (held, line, other):
+        registration.refresh_from_db()
+    assert held.status == other.status == Status.CANCELLED
+    assert line.status == Status.REGISTERED and line.promoted_at is not None
+    assert [message.to for message in mail.outbox] == [[waiting.email]]
 
 
 def test_cancelling_promotes_the_first_in_line_and_emails_them_once(
