@@ -193,6 +193,27 @@ class SessionEditView(VisibleObject, ServiceFormMixin, generic.EditView):
                     icon_name="list-ul",
                     priority=30,
                 ),
+                Button(
+                    _("Sign-in sheet (PDF)"),
+                    url=reverse("events:sign_in_sheet_pdf", args=[self.object.pk])
+                    + "?version=blank",
+                    icon_name="download",
+                    priority=32,
+                ),
+                Button(
+                    _("Attendance record (PDF)"),
+                    url=reverse("events:sign_in_sheet_pdf", args=[self.object.pk])
+                    + "?version=record",
+                    icon_name="download",
+                    priority=34,
+                ),
+                Button(
+                    _("Attendance record (XLSX)"),
+                    url=reverse("events:sign_in_sheet_xlsx", args=[self.object.pk])
+                    + "?version=record",
+                    icon_name="download",
+                    priority=36,
+                ),
             ]
         if not self.object.is_cancelled and not self.object.has_ended():
             buttons.append(

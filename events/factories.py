@@ -14,6 +14,7 @@ from .models import (
     EventPage,
     EventType,
     Registration,
+    RunParticipant,
     Session,
     SessionKind,
 )
@@ -78,6 +79,15 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Registration
+
+
+class RunParticipantFactory(factory.django.DjangoModelFactory):
+    """A learner's place in a run, written directly (events.runs.run_join is
+    the service): give `run` and `enrolment` (an enrolment in the run's
+    course)."""
+
+    class Meta:
+        model = RunParticipant
 
 
 def build_event(

@@ -70,6 +70,74 @@ class GuestRegistrationForm(forms.Form):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
 
+class FeedbackForm(forms.Form):
+    """The satisfaction survey: two ratings 1 to 5, yes or no, and optional
+    words (events.feedback.feedback_submit checks them again). Each rating's
+    points have a word, shown beside the number."""
+
+    OVERALL = [
+        (1, _("Poor")),
+        (2, _("Fair")),
+        (3, _("Good")),
+        (4, _("Very good")),
+        (5, _("Excellent")),
+    ]
+    USEFULNESS = [
+        (1, _("Not useful")),
+        (2, _("A little")),
+        (3, _("Useful")),
+        (4, _("Very useful")),
+        (5, _("Extremely useful")),
+    ]
+
+    overall = forms.TypedChoiceField(
+        label=_("Overall, how was it?"),
+        choices=OVERALL,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose how it was overall, from 1 to 5."),
+            "invalid_choice": _("Choose a number from 1 to 5."),
+        },
+    )
+    usefulness = forms.TypedChoiceField(
+        label=_("How useful was it for your work?"),
+        choices=USEFULNESS,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose how useful it was, from 1 to 5."),
+            "invalid_choice": _("Choose a number from 1 to 5."),
+        },
+    )
+    would_recommend = forms.TypedChoiceField(
+        label=_("Would you recommend it to a colleague?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose yes or no."),
+            "invalid_choice": _("Choose yes or no."),
+        },
+    )
+    comment = forms.CharField(
+        label=_("Anything else you would like to tell us?"),
+        help_text=_("Optional. What worked, what to change. At most 2,000 characters."),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "max_length": _(
+                "Keep it to %(limit_value)d characters (this is %(show_value)d)."
+            )
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "feedback-%s")
+        super().__init__(*args, **kwargs)
+
+
 # --- the admin -----------------------------------------------------------------
 
 

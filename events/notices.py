@@ -1,8 +1,12 @@
-"""E-mails about a registration, each sent at most once: a `RegistrationNotice`
-row (registration, kind) is claimed before the message goes out and given back
-if sending fails, so that a retried task sends it then. Reminders, calendar
-updates and feedback invitations use the same with kinds of their own
-("reminder-24h", "changed-<sequence>", "feedback")."""
+"""E-mails about a registration, each sent once: a `RegistrationNotice` row
+(registration, kind) is claimed in the transaction that sends the message, so
+that it is given back if sending fails or the process dies while sending (a
+retried task, or the next run of a beat task, sends it then), and a second
+sender waits for the first to finish and then sends nothing. A message can go
+twice only if the process dies between the mail server's acceptance and the
+commit, a few milliseconds. Reminders, calendar updates and feedback
+invitations use the same with kinds of their own ("reminder-24h",
+"changed-<sequence>", "feedback")."""
 
 from collections.abc import Callable
 
@@ -48,26 +52,29 @@ def registration_email_send(
     to the registration's person, in the language they registered in, at most
     once per `kind`. `context` may be a function, called inside the language
     (for URLs and texts that depend on it). `attachments`: (filename, content,
-    mimetype), e.g. a calendar entry. Returns whether it was sent now."""
+    mimetype), e.g. a calendar entry. Returns whether it was sent now.
+
+    The claim's row stays uncommitted while the message is sent (the unique
+    key makes a concurrent sender of the same kind wait): an exception, or a
+    worker killed in the middle, leaves no row, so the e-mail is not lost."""
     address = registration.email
-    if not address or not notice_claim(registration_id=registration.pk, kind=kind):
+    if not address:
         return False
-    language = registration.language or registration.session.language_code
-    with translation.override(language):
-        values = context() if callable(context) else dict(context)
-        values.setdefault("registration", registration)
-        values.setdefault("session", registration.session)
-        values.setdefault("name", registration.person_name)
-        subject = render_to_string(f"events/email/{template}_subject.txt", values)
-        body = render_to_string(f"events/email/{template}_message.txt", values)
-    message = EmailMessage(" ".join(subject.split()), body, None, [address])
-    for filename, content, mimetype in attachments:
-        message.attach(filename, content, mimetype)
-    try:
+    with transaction.atomic():
+        if not notice_claim(registration_id=registration.pk, kind=kind):
+            return False
+        language = registration.language or registration.session.language_code
+        with translation.override(language):
+            values = context() if callable(context) else dict(context)
+            values.setdefault("registration", registration)
+            values.setdefault("session", registration.session)
+            values.setdefault("name", registration.person_name)
+            subject = render_to_string(f"events/email/{template}_subject.txt", values)
+            body = render_to_string(f"events/email/{template}_message.txt", values)
+        message = EmailMessage(" ".join(subject.split()), body, None, [address])
+        for filename, content, mimetype in attachments:
+            message.attach(filename, content, mimetype)
         message.send()
-    except Exception:
-        notice_release(registration_id=registration.pk, kind=kind)
-        raise
     return True
 
 

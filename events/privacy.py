@@ -39,6 +39,27 @@ def _registration(registration) -> dict[str, Any]:
     }
 
 
+def _feedback_answer(answer) -> dict[str, Any]:
+    """One survey answer: what about (a session or a run), the ratings, the
+    words, when and in which language."""
+    if answer.session_id:
+        about = {
+            "session": answer.session.display_title,
+            "starts_at": _when(answer.session.starts_at),
+        }
+    else:
+        about = {"course_run": str(answer.run)}
+    return {
+        **about,
+        "overall": answer.overall,
+        "usefulness": answer.usefulness,
+        "would_recommend": answer.would_recommend,
+        "comment": answer.comment,
+        "language": answer.language,
+        "submitted_at": _when(answer.submitted_at),
+    }
+
+
 def _recorded_count(user) -> int:
     from .models import Attendance
 
@@ -57,10 +78,20 @@ class EventsProvider:
     feed is deleted (its address answers 404 from then on). Attendance stays
     with its (unlinked) registration, for the sessions' counts; a trainer's
     name leaves the attendance they recorded (Attendance.recorded_by is
-    SET_NULL)."""
+    SET_NULL). Survey answers (about their sessions, as a participant or a
+    guest, and their runs) are exported whole; erasing blanks their words and
+    keeps the ratings for the means, unlinked with the registration or the
+    enrolment they point to. The runs they chose are exported; the rows stay
+    for the runs' counts, with the enrolment, unlinked as it is."""
 
     name = "events"
-    models = ("events.Registration", "events.CalendarFeed", "events.Attendance")
+    models = (
+        "events.Registration",
+        "events.CalendarFeed",
+        "events.Attendance",
+        "events.FeedbackAnswer",
+        "events.RunParticipant",
+    )
 
     def _registrations(self, user):
         from .models import Registration
@@ -92,7 +123,30 @@ class EventsProvider:
             }
             if feed
             else None,
+            "feedback_answers": [
+                _feedback_answer(answer) for answer in self._feedback_answers(user)
+            ],
+            # The runs they chose when enrolling (the enrolments are courses').
+            "course_runs": [
+                {
+                    "course_run": str(participant.run),
+                    "starts_on": participant.run.starts_on.isoformat(),
+                    "ends_on": participant.run.ends_on.isoformat(),
+                    "joined_at": _when(participant.joined_at),
+                    "invited_to_the_survey_at": _when(participant.feedback_invited_at),
+                }
+                for participant in self._run_places(user)
+            ],
         }
+
+    def _run_places(self, user):
+        from .models import RunParticipant
+
+        return (
+            RunParticipant.objects.filter(enrolment__user=user)
+            .select_related("run__course")
+            .order_by("joined_at", "pk")
+        )
 
     def export_files(self, user) -> Iterable[ExportFile]:
         return []
@@ -114,3 +168,15 @@ class EventsProvider:
         )
         # The feed's address stops working at once, before the account goes.
         CalendarFeed.objects.filter(user=user).delete()
+        # Survey answers: the words may name the person, the ratings stay for
+        # the means (unlinked with the registration or enrolment they point to).
+        self._feedback_answers(user).update(comment="")
+
+    def _feedback_answers(self, user):
+        from .models import FeedbackAnswer
+
+        registrations = self._registrations(user).values("pk")
+        return (
+            FeedbackAnswer.objects.filter(registration__in=registrations)
+            | FeedbackAnswer.objects.filter(run_participant__enrolment__user=user)
+        ).select_related("session__event", "session__run__course", "run__course")

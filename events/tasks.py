@@ -145,3 +145,32 @@ def page_link_for_token(token: str) -> str:
     from accounts.mail import public_url
 
     return public_url(reverse("events:guest_registration", args=[token]))
+
+
+@shared_task(name="events.reminders_send")
+def reminders_send() -> int:
+    """Beat task (every 5 minutes): enqueue every reminder due now and not sent
+    yet (events.reminders), one mail task each. Selecting takes one query
+    whatever the number; running it twice, or beside a mail worker still
+    sending the last run's, sends nothing twice (each reminder is claimed
+    once). Returns how many were enqueued."""
+    from .reminders import reminders_due
+
+    due = list(reminders_due().values_list("pk", "reminder_kind"))
+    for registration_id, kind in due:
+        registration_reminder_notify.delay(registration_id, kind)
+    return len(due)
+
+
+@shared_task(name="events.registration_reminder_notify", **RETRY)
+def registration_reminder_notify(registration_id: int, kind: str) -> bool:
+    """E-mail one reminder, if it is still due when the mail worker gets to it
+    (not for a registration cancelled since, nor a farther reminder whose
+    window is over), once (events.notices)."""
+    from .reminders import registration_reminder_send
+
+    return registration_reminder_send(registration_id=registration_id, kind=kind)
+
+
+# The survey invitations live apart; imported here for Celery's autodiscovery.
+from . import feedback_tasks  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import attendance_views, calendar_views, views
+from . import attendance_views, calendar_views, export_views, feedback_views, views
 
 app_name = "events"
 
@@ -38,6 +38,16 @@ urlpatterns = [
         name="attendance_sheet",
     ),
     path(
+        "sessions/<int:session_id>/attendance/sign-in.pdf",
+        export_views.sign_in_sheet_pdf,
+        name="sign_in_sheet_pdf",
+    ),
+    path(
+        "sessions/<int:session_id>/attendance/sign-in.xlsx",
+        export_views.sign_in_sheet_xlsx,
+        name="sign_in_sheet_xlsx",
+    ),
+    path(
         "sessions/<int:session_id>/calendar.ics",
         calendar_views.session_ics,
         name="session_ics",
@@ -48,5 +58,16 @@ urlpatterns = [
         "registrations/<str:token>/",
         views.guest_registration,
         name="guest_registration",
+    ),
+    path(
+        "sessions/<int:session_id>/feedback/",
+        feedback_views.session_survey,
+        name="feedback_session",
+    ),
+    path("runs/<int:run_id>/feedback/", feedback_views.run_survey, name="feedback_run"),
+    path(
+        "feedback/<str:token>/",
+        feedback_views.guest_survey,
+        name="feedback_guest",
     ),
 ]

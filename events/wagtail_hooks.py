@@ -15,6 +15,7 @@ from courses.enrolment_choices import COURSE_ENROLMENT_CHOICE, COURSE_PAGE_SECTI
 
 from . import admin_views
 from .completion import attendance_requirements
+from .feedback import feedback_panel
 from .forms import CourseRunForm, SessionForm
 from .models import CourseRun, Session
 from .panels import run_panels, session_panels
@@ -23,6 +24,8 @@ from .selectors import my_sessions_panel
 
 # The learner's dashboard: their upcoming sessions and waitlist places.
 hooks.register(LEARNER_DASHBOARD_PANELS, my_sessions_panel, order=20)
+# ... and "Tell us how it went": the surveys awaiting their answer.
+hooks.register(LEARNER_DASHBOARD_PANELS, feedback_panel, order=15)
 # Completing a course whose runs ask for sessions: attend them (events.completion).
 hooks.register(COURSE_COMPLETION_RULES, attendance_requirements, order=10)
 # Enrolling in a course with runs: choose one; the course page shows its sessions.

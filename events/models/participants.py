@@ -29,6 +29,10 @@ class RunParticipant(models.Model):
         related_name="run_participant",
     )
     joined_at = models.DateTimeField(_("joined at"), default=timezone.now)
+    # The run's survey invitation, claimed once (events.feedback_tasks).
+    feedback_invited_at = models.DateTimeField(
+        _("invited to the survey at"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("run participant")

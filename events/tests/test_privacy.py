@@ -101,3 +101,25 @@ def test_erasure_keeps_the_counts_without_her_and_frees_her_place(
     queued = Registration.objects.get(pk=history["queued"].pk)
     assert queued.status == Status.REGISTERED
     assert [message.to for message in mail.outbox][-1] == [queued.user.email]
+
+
+def test_the_export_names_the_run_she_chose_and_erasure_keeps_its_count(catalogue):
+    from courses import services as course_services
+    from courses.factories import build_course
+    from events.factories import CourseRunFactory
+    from events.models import RunParticipant
+
+    course, _lessons = build_course(parent=catalogue, lessons_per_module=(1,))
+    run = CourseRunFactory(course=course, title="Spring, Ljubljana")
+    mira, bor = UserFactory(), UserFactory()
+    for person in (mira, bor):
+        course_services.enrolment_create(user=person, course=course, option=str(run.pk))
+    (place,) = export_of(mira)["course_runs"]
+    assert place["course_run"].endswith("Spring, Ljubljana")
+    assert place["starts_on"] == run.starts_on.isoformat()
+    assert place["joined_at"] and place["invited_to_the_survey_at"] is None
+
+    account_erase(user=mira, requested_by=mira, reason="own request")
+    assert RunParticipant.objects.filter(run=run).count() == 2
+    assert RunParticipant.objects.filter(enrolment__user__isnull=True).count() == 1
+    assert len(export_of(bor)["course_runs"]) == 1

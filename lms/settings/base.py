@@ -2,6 +2,7 @@
 from environment variables; see the README for the list."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -382,6 +383,16 @@ EVENTS_CALENDAR_RATE_LIMITS = {"feed": "60/h/key", "feed_miss": "20/m/ip"}
 # A registered participant may cancel until this many hours before the start
 # (the waitlist is left at any time before it).
 EVENTS_CANCELLATION_DEADLINE_HOURS = 24
+# Reminders e-mailed to the registered before a session (events.reminders):
+# timedeltas, or numbers of hours. Each goes out once per registration; someone
+# registered after a reminder's moment gets only the nearer ones.
+EVENTS_REMINDERS_BEFORE = [timedelta(hours=24), timedelta(hours=1)]
+# The satisfaction survey after a session or a run (events.feedback): answers
+# are taken for this many days after the end; the invitation goes out only
+# for what ended at most this many days ago (a beat down for weeks does not
+# invite people to a survey about to close).
+EVENTS_FEEDBACK_WINDOW_DAYS = 30
+EVENTS_FEEDBACK_INVITE_DAYS = 7
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -480,6 +491,17 @@ CELERY_BEAT_SCHEDULE: dict = {
     "metrics-summary-rebuild": {
         "task": "metrics.summary_rebuild",
         "schedule": crontab(hour=3, minute=30),
+    },
+    # Reminders before sessions: each is sent in the beat's first run after
+    # its moment (so up to this late), once.
+    "events-reminders-send": {
+        "task": "events.reminders_send",
+        "schedule": 300.0,
+    },
+    # The satisfaction survey's invitations after a session or a run, once each.
+    "events-feedback-invitations-send": {
+        "task": "events.feedback_invitations_send",
+        "schedule": 900.0,
     },
 }
 

@@ -502,7 +502,12 @@ def test_registering_for_unknown_sessions_is_refused(client, open_event, session
         "events:attendance_sheet",
     ):
         assert_answers_cleanly(client.post(reverse(name, args=[session_id])))
-    for name in ("events:check_in_screen", "events:check_in_screen_state"):
+    for name in (
+        "events:check_in_screen",
+        "events:check_in_screen_state",
+        "events:sign_in_sheet_pdf",
+        "events:sign_in_sheet_xlsx",
+    ):
         assert_answers_cleanly(client.get(reverse(name, args=[session_id])))
     url = reverse("events:check_in", args=[session_id, "abcdefghijkmnpqr"])
     assert_answers_cleanly(client.get(url))
@@ -591,6 +596,40 @@ def test_the_attendance_sheet_refuses_hostile_input(
 
 
 @FUZZ
+@given(name=hostile_text, organisation=hostile_text, version=field_value)
+def test_the_sign_in_sheet_prints_hostile_names_as_text(
+    client, session_under_way, name, organisation, version
+):
+    """The funders' sign-in sheet: a participant's name and organisation are
+    whatever they typed; the PDF and the XLSX print them as text (a formula is
+    neutralised), and a hostile `version` is a 400, never a 5xx."""
+    import io
+
+    from openpyxl import load_workbook
+
+    session, trainer, participant = session_under_way
+    participant.full_name = name.replace("\x00", "")[:150]
+    participant.organisation = organisation.replace("\x00", "")[:200]
+    participant.save()
+    client.force_login(trainer)
+    for extension in ("pdf", "xlsx"):
+        url = reverse(f"events:sign_in_sheet_{extension}", args=[session.pk])
+        refused = client.get(url, {"version": version})
+        assert_answers_cleanly(refused)
+        if version not in ("blank", "record"):
+            assert refused.status_code == 400
+            assert SCRIPT.encode() not in refused.content
+        response = client.get(url, {"version": "record"})
+        assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(response.content)).active
+    for row in workbook.iter_rows():
+        for cell in row:
+            assert cell.data_type != "f"
+            if isinstance(cell.value, str):
+                assert not cell.value.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+@FUZZ
 @given(data=form_data(["reason"]))
 def test_session_cancellation_refuses_hostile_input(client, open_event, data):
     """The admin's cancel confirmation: a hostile or missing reason gets the
@@ -617,3 +656,87 @@ def test_session_cancellation_refuses_hostile_input(client, open_event, data):
         assert session.cancelled_at is not None
         assert session.cancellation_reason == data["reason"].strip()
         assert "\x00" not in session.cancellation_reason
+
+
+@pytest.fixture
+def attended_session(open_event):
+    """The open event's session moved to yesterday, attended by a participant
+    and by a guest: (session, participant, guest's registration)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from events.factories import RegistrationFactory
+    from events.models import Attendance, Session
+
+    _listing, _event, session = open_event
+    starts = timezone.now() - datetime.timedelta(days=1)
+    Session.objects.filter(pk=session.pk).update(
+        starts_at=starts, ends_at=starts + datetime.timedelta(hours=2)
+    )
+    session.refresh_from_db()
+    participant = UserFactory()
+    guest = RegistrationFactory(
+        session=session, guest_email="guest@example.org", confirmation_token="g" * 43
+    )
+    for registration in (RegistrationFactory(session=session, user=participant), guest):
+        Attendance.objects.create(
+            session=session, registration=registration, how=Attendance.How.SHEET
+        )
+    return session, participant, guest
+
+
+@FUZZ
+@given(data=form_data(["overall", "usefulness", "would_recommend", "comment"]))
+def test_the_satisfaction_survey_refuses_hostile_input(client, attended_session, data):
+    """The survey (a participant's and a guest's): hostile answers get a
+    message at their field, never a 5xx; an answer accepted holds ratings 1
+    to 5 and words of at most 2,000 characters without control characters."""
+    from events.models import FeedbackAnswer
+
+    session, participant, guest = attended_session
+    FeedbackAnswer.objects.all().delete()  # each example answers afresh
+    client.force_login(participant)
+    for url in (
+        reverse("events:feedback_session", args=[session.pk]),
+        reverse("events:feedback_guest", args=[guest.confirmation_token]),
+    ):
+        response = client.post(url, data)
+        assert_answers_cleanly(response)
+        assert SCRIPT.encode() not in response.content
+    for answer in FeedbackAnswer.objects.all():
+        assert 1 <= answer.overall <= 5 and 1 <= answer.usefulness <= 5
+        assert len(answer.comment) <= 2000
+        assert not [
+            character
+            for character in answer.comment
+            if unicodedata.category(character) == "Cc" and character not in "\t\n\r"
+        ]
+    assert FeedbackAnswer.objects.count() <= 2
+
+
+@FUZZ
+@given(token=hostile_text)
+def test_survey_links_refuse_hostile_tokens(client, attended_session, token):
+    path_token = token.replace("/", "").strip() or "x"
+    try:
+        url = reverse("events:feedback_guest", args=[path_token])
+    except Exception:  # a token the URL itself cannot carry
+        return
+    response = client.get(url)
+    assert_answers_cleanly(response)
+    if path_token != attended_session[2].confirmation_token:
+        assert response.status_code in (400, 404)
+    assert_answers_cleanly(client.post(url, {"overall": "3"}))
+
+
+@FUZZ
+@given(object_id=st.integers(min_value=0, max_value=2**63 - 1))
+def test_surveys_of_unknown_sessions_and_runs_are_not_found(
+    client, attended_session, object_id
+):
+    client.force_login(UserFactory())
+    for name in ("events:feedback_session", "events:feedback_run"):
+        url = reverse(name, args=[object_id])
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"overall": "3"}).status_code == 404

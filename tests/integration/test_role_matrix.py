@@ -68,6 +68,11 @@ RULES: list[tuple[str, frozenset, frozenset]] = [
     # link's token; the rest is for signed-in participants, about themselves.
     ("events:guest_register", EVERYONE, frozenset()),
     ("events:guest_registration", EVERYONE, frozenset()),
+    # A guest's satisfaction survey opens by the token in their invitation; a
+    # made-up token is a 404 to everyone. The signed-in participant's survey
+    # (by session or run) falls under events:* below: only the one asked, a
+    # 404 to anyone else (events/tests/test_feedback.py).
+    ("events:feedback_guest", EVERYONE, frozenset()),
     # A calendar feed opens by its secret token, without a log-in (calendar
     # apps cannot log in): a made-up token is a 404 to everyone. The sample
     # session's .ics (a run's) falls under events:* below: only its
@@ -104,6 +109,8 @@ RULES: list[tuple[str, frozenset, frozenset]] = [
     # about themselves (events/tests/test_attendance.py).
     ("events:check_in_screen*", TAKES_ATTENDANCE, frozenset()),
     ("events:attendance_sheet", TAKES_ATTENDANCE, frozenset()),
+    # Its sign-in sheet for funders (PDF, XLSX): the same people.
+    ("events:sign_in_sheet_*", TAKES_ATTENDANCE, frozenset()),
     ("events:*", SIGNED_IN, frozenset()),
     ("assessments:*", SIGNED_IN, frozenset()),
     ("certificates:download", SIGNED_IN, frozenset()),
@@ -463,7 +470,7 @@ def admin_objects(demo_course, role_users):
     run = CourseRunFactory(course=taught)
     session = SessionFactory(run=run, trainer=trainer)
     arguments = [
-        ("events:*", {"session_id": session.pk}),
+        ("events:*", {"session_id": session.pk, "run_id": run.pk}),
         ("events_runs:*", {"pk": run.pk}),
         ("events_sessions:*", {"pk": session.pk}),
         ("events_session_cancel", {"pk": session.pk}),
@@ -588,7 +595,8 @@ def test_every_url_answers_each_role_as_the_matrix_says(
 @pytest.fixture
 def owned_objects(catalogue, django_capture_on_commit_callbacks):
     """One learner's private objects: certificate PDF, data export, a submitted
-    self-assessment and a draft, with the URLs that reach them."""
+    self-assessment and a draft, the survey of a session she attended, with
+    the URLs that reach them."""
     from accounts.services import data_export_request
     from assessments import demo as assessment_demo
     from assessments import services as assessment_services
@@ -610,12 +618,30 @@ def owned_objects(catalogue, django_capture_on_commit_callbacks):
         user=owner, response=response, answers=all_answers(response)
     )
     draft = assessment_services.response_start(user=owner, instrument=instrument)
+    # A workshop she attended yesterday: its survey awaits her answer.
+    from events.factories import (
+        EventIndexPageFactory,
+        RegistrationFactory,
+        build_event,
+    )
+    from events.models import Attendance
+
+    _event, (workshop,) = build_event(
+        parent=EventIndexPageFactory(parent=catalogue.get_parent()),
+        starts_in_days=-1,
+    )
+    Attendance.objects.create(
+        session=workshop,
+        registration=RegistrationFactory(session=workshop, user=owner),
+        how=Attendance.How.SHEET,
+    )
     with translation.override("en"):
         urls = [
             reverse("certificates:download", args=[certificate.verification_code]),
             reverse("accounts:data_export_download", args=[export.uuid]),
             reverse("assessments:result", args=[submitted.uuid]),
             reverse("assessments:step", args=[draft.uuid, 1]),
+            reverse("events:feedback_session", args=[workshop.pk]),
         ]
     return owner, urls
 
