@@ -26,6 +26,8 @@ from .summary.filters import Filters
 from .summary.participation import Participation, freshness, participation_load
 from .summary.periods import month_start, months_between, next_month
 from .summary.refresh import first_month
+from .summary.sessions import DIMENSIONS as EVENT_DIMENSIONS
+from .summary.sessions import EventParticipation, course_runs, events_load
 
 SERIES = [
     ("signups", gettext_lazy("New sign-ups")),
@@ -148,7 +150,15 @@ def _require_analyst(request: HttpRequest) -> None:
 
 def _tables(data: Participation, only: str | None = None) -> dict[str, dict]:
     """The dashboard's tables (headings and rows, as shown and exported); `only`
-    builds just the one an export asks for."""
+    builds just the one an export asks for. The events tables (`events_*`) are
+    counted from the events records, once, only if one of them is built."""
+    events: list[EventParticipation] = []
+
+    def events_data() -> EventParticipation:
+        if not events:
+            events.append(events_load(data.filters))
+        return events[0]
+
     builders = {
         "headline": lambda: _headline_table(data),
         "monthly": lambda: _monthly_table(data),
@@ -156,6 +166,13 @@ def _tables(data: Participation, only: str | None = None) -> dict[str, dict]:
         **{
             f"by_{dimension}": (lambda d=dimension: _breakdown_table(data, d))
             for dimension in DIMENSIONS
+        },
+        "events": lambda: _events_headline_table(events_data()),
+        **{
+            f"events_by_{dimension}": (
+                lambda d=dimension: _events_breakdown_table(events_data(), d)
+            )
+            for dimension in EVENT_DIMENSIONS
         },
     }
     keys = [only] if only in builders else list(builders)
@@ -218,6 +235,71 @@ def _breakdown_table(data: Participation, dimension: str) -> dict:
     }
 
 
+def _events_headline_table(data: EventParticipation) -> dict:
+    return {
+        "title": _("Events and sessions: totals"),
+        "headings": [_("Figure"), _("Value")],
+        "rows": [[f["label"], f["value"]] for f in data.headline()],
+    }
+
+
+def _events_breakdown_table(data: EventParticipation, dimension: str) -> dict:
+    table = data.breakdown(dimension)
+    return {
+        "title": table["title"],
+        "headings": [
+            table["heading"],
+            *(heading for _key, heading in data.columns(dimension)),
+        ],
+        "rows": table["rows"],
+        "wide": True,
+    }
+
+
+def _runs_table(runs: list[dict]) -> dict:
+    return {
+        "title": _("Course runs"),
+        "note": _(
+            "The runs that overlap the period, whenever their participants "
+            "enrolled. Participants: the enrolments in the run (the sector and "
+            "city filters choose them by profile). Sessions: not cancelled; "
+            "held: those that have ended. Attendance rate: of the places held at "
+            "its sessions that have ended, the share attended. The survey answers "
+            "are about the whole run."
+        ),
+        "headings": [
+            _("Run"),
+            _("Starts"),
+            _("Ends"),
+            _("Participants"),
+            _("Sessions"),
+            _("Sessions held"),
+            _("Attendance rate"),
+            _("Completed the course"),
+            _("Completion rate"),
+            _("Survey answers"),
+            _("Overall (1–5)"),
+        ],
+        "rows": [
+            [
+                run["run"],
+                run["starts_on"],
+                run["ends_on"],
+                run["participants"],
+                run["sessions"],
+                run["sessions_ended"],
+                run["attendance_rate"],
+                run["completed"],
+                run["completion_rate"],
+                run["answers"],
+                run["overall"],
+            ]
+            for run in runs
+        ],
+        "wide": True,
+    }
+
+
 def _export(request, tables, filters, prefix: str) -> HttpResponse | None:
     fmt, key = request.GET.get("export"), request.GET.get("table")
     if fmt not in ("csv", "xlsx") or key not in tables:
@@ -247,6 +329,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if exported:
             return exported
     tables = _tables(data)
+    event_tables = {
+        key: tables.pop(key) for key in list(tables) if key.startswith("events")
+    }
     charts = [
         {
             "key": key,
@@ -273,6 +358,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "freshness": freshness(data.months, data.refreshed_at),
             "refresh_minutes": settings.METRICS_REFRESH_SECONDS // 60,
             "tables": tables,
+            "event_tables": event_tables,
             "charts": charts,
             "query": query.urlencode(),
             "courses": CoursePage.objects.live()
@@ -321,6 +407,8 @@ def course_report(request: HttpRequest, course_id: int) -> HttpResponse:
             ],
         },
     }
+    if course.runs.exists():  # a self-paced course has no runs to show
+        tables["runs"] = _runs_table(course_runs(course, filters))
     exported = _export(request, tables, filters, f"course-{course.slug}")
     if exported:
         return exported
