@@ -384,6 +384,35 @@ def _register(item: DemoSession, learners: list[User], now: datetime.datetime) -
     return made
 
 
+def _run_members(run: CourseRun, learners: list[User], wanted: int) -> list[User]:
+    """`wanted` of the demo learners taking the run's course (enrolled,
+    completed or not), put in the run in the order they enrolled; those in it
+    already stay. The rest of the run's places are for whoever tries the
+    demo."""
+    from courses.models import Enrolment
+
+    from .runs import run_join
+
+    enrolments = list(
+        Enrolment.objects.filter(
+            course=run.course, user__in=learners, status=Enrolment.Status.ACTIVE
+        )
+        .select_related("user", "run_participant")
+        .order_by("enrolled_at", "pk")
+    )
+    members = []
+    for enrolment in enrolments:
+        if not hasattr(enrolment, "run_participant"):
+            if len(members) >= wanted:
+                continue
+            joined = enrolment.enrolled_at or enrolment.requested_at
+            run_join(enrolment=enrolment, run_id=run.pk, now=joined)
+        elif enrolment.run_participant.run_id != run.pk:
+            continue
+        members.append(enrolment.user)
+    return members
+
+
 def activity() -> Iterator[str]:
     learners = list(
         User.objects.filter(email__endswith=f"@{DEMO_LEARNER_DOMAIN}").order_by("pk")
@@ -392,9 +421,98 @@ def activity() -> Iterator[str]:
         return
     now = timezone.now()
     made = 0
+    members: dict[int, list[User]] = {}
     for item in demo_sessions():
         # A session anyone registered for already is left as it is.
         if item.registrations and not item.session.registrations.exists():
-            made += _register(item, learners, now)
+            pool = learners
+            if item.session.run_id is not None:
+                # A run's sessions are for its participants.
+                run = item.session.run
+                if run.pk not in members:
+                    wanted = max(
+                        other.registrations
+                        for other in demo_sessions()
+                        if other.session.run_id == run.pk
+                    )
+                    members[run.pk] = _run_members(run, learners, wanted)
+                pool = members[run.pk]
+            made += _register(item, pool, now)
     if made:
         yield f"Registered demo learners for the demo's sessions: {made} registrations."
+    present, answers = _attendance_and_answers(now)
+    if present:
+        yield (
+            f"Recorded the demo's past attendance: {present} present, "
+            f"{answers} survey answers."
+        )
+
+
+# Most of the registered came; about half of those answered the survey.
+ATTENDED_SHARE = 0.82
+ANSWERED_SHARE = 0.55
+COMMENTS = {
+    "sl": [
+        "Končno konkretni primeri iz prakse, ne samo teorija.",
+        "Več časa bi si želela za vprašanja na koncu.",
+        "Odlično, da smo spoznali ljudi iz industrije.",
+        "Koristno, vendar je bilo za začetnike malo prehitro.",
+        "",
+        "",
+    ],
+    "en": [
+        "Finally real cases, not just theory.",
+        "I would have liked more time for questions at the end.",
+        "Great to meet people from the industry.",
+        "Useful, though a little fast for beginners.",
+        "",
+        "",
+    ],
+}
+
+
+def _attendance_and_answers(now: datetime.datetime) -> tuple[int, int]:
+    """For the schedule's sessions that are over and have no attendance yet:
+    most of the registered ticked on the sheet by the trainer around the
+    start, and about half of those answering the survey within three days
+    (through the services, at those moments). Returns (present, answers)."""
+    from .attendance import attendance_mark
+    from .feedback import feedback_submit, survey_for_session
+    from .models import Registration
+
+    present = answers = 0
+    for item in demo_sessions():
+        session = item.session
+        if not session.has_ended(now) or session.attendances.exists():
+            continue
+        rng = random.Random(f"{SEED}-present-{session.uid}")  # noqa: S311 - made-up
+        trainer = session.trainer.user if session.trainer else None
+        registrations = session.registrations.filter(
+            status=Registration.Status.REGISTERED, user__isnull=False
+        ).select_related("user")
+        language = session.language_code
+        for registration in registrations.order_by("pk"):
+            if rng.random() >= ATTENDED_SHARE:
+                continue
+            attendance_mark(
+                session=session,
+                registration=registration,
+                by=trainer,
+                now=session.starts_at
+                + datetime.timedelta(minutes=rng.randint(-15, 20)),
+            )
+            present += 1
+            if rng.random() >= ANSWERED_SHARE:
+                continue
+            survey = survey_for_session(session_id=session.pk, user=registration.user)
+            feedback_submit(
+                survey=survey,
+                overall=rng.choice([3, 4, 4, 5, 5, 5]),
+                usefulness=rng.choice([2, 3, 4, 4, 5, 5]),
+                would_recommend=rng.random() < 0.85,
+                comment=rng.choice(COMMENTS.get(language, COMMENTS["en"])),
+                language=language,
+                now=session.ends_at + datetime.timedelta(hours=rng.randint(2, 72)),
+            )
+            answers += 1
+    return present, answers

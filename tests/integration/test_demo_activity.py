@@ -172,10 +172,15 @@ CITY_ZONES = {
 def events_demo_counts() -> tuple[int, ...]:
     from wagtail.models import Revision
 
+    from events.models import Attendance, FeedbackAnswer, RunParticipant
+
     return (
         Session.objects.count(),
         Registration.objects.count(),
         CourseRun.objects.count(),
+        RunParticipant.objects.count(),
+        Attendance.objects.count(),
+        FeedbackAnswer.objects.count(),
         Revision.page_revisions.filter(
             content_type__model__in=["eventpage", "eventindexpage"]
         ).count(),
@@ -232,3 +237,27 @@ def events_demo_checks(started: datetime.datetime, learners) -> None:
         assert registration.created_at < registration.session.starts_at
     for session in Session.objects.filter(starts_at__lt=started):
         assert session.registrations.exists()  # the past ones had people
+    # The run's sessions are its participants': enrolled in its course, with
+    # places left in the run for whoever tries the demo.
+    members = run.participants.filter(enrolment__user__in=learners)
+    assert members.count() == workshops[0].registrations.count()
+    assert (
+        not Registration.objects.filter(session__run=run)
+        .exclude(user__enrolments__run_participant__run=run)
+        .exists()
+    )
+    assert members.count() < run.capacity
+    # The past sessions: most of the registered came, some answered the
+    # survey, after the session and as the people they are.
+    from events.models import Attendance, FeedbackAnswer
+
+    for session in Session.objects.filter(ends_at__lt=started):
+        registered = session.registrations.filter(status="registered").count()
+        present = Attendance.objects.filter(session=session).count()
+        assert 0 < present <= registered
+    answers = FeedbackAnswer.objects.select_related("registration__session")
+    assert answers.count() > 10
+    for answer in answers:
+        assert answer.registration.attendances.exists()
+        assert answer.submitted_at > answer.registration.session.ends_at
+        assert 1 <= answer.overall <= 5
