@@ -211,3 +211,21 @@ def png_text_chunks(png: bytes, keyword: bytes) -> list[str]:
             found.append(data.split(b"\0", 5)[-1].decode())
         offset += 12 + length
     return found
+
+
+# --- browser tests ----------------------------------------------------------
+
+
+def log_in(page, user, language: str) -> None:
+    """Log a factory-made user in through the log-in form (Playwright page)."""
+    from accounts.factories import DEFAULT_PASSWORD
+
+    page.goto(f"/{language}/accounts/login/")
+    page.locator("#id_login").fill(user.email)
+    page.locator("#id_password").fill(DEFAULT_PASSWORD)
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_url(f"**/{language}/dashboard/")
+
+
+def no_sideways_scrolling(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

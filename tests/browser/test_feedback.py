@@ -21,7 +21,7 @@ from events.factories import (
 )
 from events.models import Attendance, FeedbackAnswer
 from home.models import HomePage
-from tests.browser.test_my_certificates import log_in, no_sideways_scrolling
+from tests.helpers import log_in, no_sideways_scrolling
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,13 +5,14 @@ region, and without JavaScript the link is still there to select."""
 
 import pytest
 
-from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.factories import UserFactory
 from certificates.factories import completed_enrolment
 from certificates.models import Certificate
 from certificates.rendering import verification_url
 from certificates.services import certificate_revoke
 from courses.factories import CourseIndexPageFactory
 from home.models import HomePage
+from tests.helpers import log_in, no_sideways_scrolling
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,18 +54,6 @@ def holder(demo_site, settings):
     )
     assert Certificate.objects.filter(user=user, status="issued").count() == 2
     return user
-
-
-def log_in(page, user, language: str) -> None:
-    page.goto(f"/{language}/accounts/login/")
-    page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(DEFAULT_PASSWORD)
-    page.locator("form.form button[type=submit]").click()
-    page.wait_for_url(f"**/{language}/dashboard/")
-
-
-def no_sideways_scrolling(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_my_certificates_reads_well_copies_its_link_and_works_without_javascript(
