@@ -426,3 +426,26 @@ def test_times_are_kept_as_aware_moments(events_index):
     session.refresh_from_db()
     assert timezone.is_aware(session.starts_at)
     assert session.local_starts_at.utcoffset() != datetime.timedelta(hours=1)
+
+
+def test_e_mails_print_names_and_titles_as_typed(
+    events_index, django_capture_on_commit_callbacks
+):
+    """Plain-text e-mails: no HTML escaping of an apostrophe, an ampersand or
+    quotes (every template of events/email is rendered with autoescape off)."""
+    from accounts.factories import UserFactory
+
+    _event, (session,) = build_event(
+        parent=events_index, capacity=1, title='Design & "industry"'
+    )
+    holder = UserFactory()
+    waiting = UserFactory(full_name="Siobhán O'Brien")
+    held, line = register_all(session, [holder, waiting])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_cancel(registration=held)
+    (message,) = mail.outbox
+    for text in (message.subject, message.body):
+        assert "&amp;" not in text and "&quot;" not in text and "&#x27;" not in text
+    assert 'Design & "industry"' in message.subject
+    assert "Siobhán O'Brien" in message.body
