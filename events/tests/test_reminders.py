@@ -317,9 +317,19 @@ def test_the_reminder_says_when_where_and_how_to_cancel_in_english(tomorrow):
     assert "Where: Cukrarna, Hall 2, Poljanski nasip 40, Ljubljana" in body
     assert "https://www.openstreetmap.org/?mlat=46.051401&mlon=14.505899" in body
     assert f"#session-{tomorrow.pk}" in body
-    # The 24-hour reminder comes after the cancellation deadline (24 hours).
-    assert "can no longer be cancelled online" in body
+    # The day before, there is still time to free the place (deadline 12 h).
+    assert "please cancel your registration there by" in body
     assert "{" not in body and "%" not in body
+
+
+def test_a_reminder_after_the_deadline_says_it_is_too_late_to_cancel_online(
+    tomorrow, settings
+):
+    settings.EVENTS_CANCELLATION_DEADLINE_HOURS = 30
+    register(tomorrow, language="en")
+    reminders_send()
+    (message,) = mail.outbox
+    assert "can no longer be cancelled online" in message.body
 
 
 @pytest.mark.usefixtures("english")

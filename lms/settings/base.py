@@ -382,7 +382,9 @@ EVENTS_RATE_LIMITS = {
 EVENTS_CALENDAR_RATE_LIMITS = {"feed": "60/h/key", "feed_miss": "20/m/ip"}
 # A registered participant may cancel until this many hours before the start
 # (the waitlist is left at any time before it).
-EVENTS_CANCELLATION_DEADLINE_HOURS = 24
+# 12, not 24: the reminder a day before still lets people who cannot come free
+# their place for the waitlist.
+EVENTS_CANCELLATION_DEADLINE_HOURS = 12
 # Reminders e-mailed to the registered before a session (events.reminders):
 # timedeltas, or numbers of hours. Each goes out once per registration; someone
 # registered after a reminder's moment gets only the nearer ones.
