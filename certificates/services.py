@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -44,6 +44,13 @@ logger = logging.getLogger(__name__)
 def _certificate_settings() -> CertificateSettings:
     """The default site's certificate settings (unsaved defaults if there is no
     site yet: a completion must never fail for want of settings)."""
+    saved = (
+        CertificateSettings.objects.filter(site__is_default_site=True)
+        .select_related("site", "issuer_logo")
+        .first()
+    )
+    if saved is not None:  # one query, the usual case
+        return saved
     site = Site.objects.filter(is_default_site=True).first()
     return CertificateSettings.for_site(site) if site else CertificateSettings()
 
@@ -80,25 +87,29 @@ def certificate_create(
     course = enrolment.course
     site_settings = _certificate_settings()
     hours, in_person_hours = _hours_of(enrolment)
-    with transaction.atomic():
-        certificate, created = Certificate.objects.get_or_create(
-            enrolment=enrolment,
-            defaults={
-                "user": enrolment.user,
-                "holder_name": enrolment.user.full_name or enrolment.user.email,
-                "course_title": course.title,
-                "hours": hours,
-                "in_person_hours": in_person_hours,
-                "completed_at": enrolment.completed_at,
-                "language": course.locale.language_code,
-                "issuer_name": site_settings.issuer_name_for(
-                    course.locale.language_code
-                ),
-                "created_at": now or timezone.now(),
-            },
-        )
-    if created:
-        transaction.on_commit(lambda: _enqueue_render(certificate.pk))
+    language = course.locale.language_code
+    try:
+        # The look-up above found none: insert (no second SELECT, as
+        # get_or_create would do); one made meanwhile wins, by the constraint.
+        with transaction.atomic():
+            certificate = Certificate.objects.create(
+                enrolment=enrolment,
+                user=enrolment.user,
+                holder_name=enrolment.user.full_name or enrolment.user.email,
+                course_title=course.title,
+                hours=hours,
+                in_person_hours=in_person_hours,
+                completed_at=enrolment.completed_at,
+                language=language,
+                issuer_name=site_settings.issuer_name_for(language),
+                created_at=now or timezone.now(),
+            )
+    except IntegrityError:
+        existing = Certificate.objects.filter(enrolment=enrolment).first()
+        if existing is None:
+            raise
+        return existing
+    transaction.on_commit(lambda: _enqueue_render(certificate.pk))
     return certificate
 
 
@@ -118,11 +129,13 @@ def _enqueue_render(certificate_id: int) -> None:
 
 
 def _template_for(certificate: Certificate) -> CertificateTemplate:
+    """The course's own template, else the default one: one query."""
+    course_id = certificate.enrolment.course_id
     template = (
-        CertificateTemplate.objects.filter(
-            courses=certificate.enrolment.course_id
-        ).first()
-        or CertificateTemplate.objects.filter(is_default=True).first()
+        CertificateTemplate.objects.filter(Q(courses=course_id) | Q(is_default=True))
+        .annotate(own=Count("courses", filter=Q(courses=course_id)))
+        .order_by("-own", "pk")
+        .first()
     )
     if template is None:
         # Empty texts: the certificate's template prints the standard wording
@@ -177,8 +190,11 @@ def certificate_issue(
     it is sent, so a learner gets at most one."""
     with transaction.atomic():
         certificate = (
-            Certificate.objects.select_for_update()
-            .select_related("enrolment")
+            # The print and the credential read the holder, the course and its
+            # language: in the one query (select_for_update(of=...) locks the
+            # certificate's row only).
+            Certificate.objects.select_for_update(of=("self",))
+            .select_related("enrolment__course__locale", "user")
             .filter(pk=certificate_id)
             .first()
         )
