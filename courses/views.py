@@ -49,7 +49,9 @@ def enrol(request: HttpRequest, course_id: int) -> HttpResponse:
     except ValidationError as error:
         # A missing or refused choice (a run) is said next to the options.
         form = "enrol_choice" if error.code == "choice" else "enrol"
-        return _rerender(request, course, {form: error.messages[0]})
+        # What was chosen stays chosen on the page shown again.
+        errors = {form: error.messages[0], "option": request.POST.get("option", "")}
+        return _rerender(request, course, errors)
     if enrolment.status == Enrolment.Status.PENDING:
         messages.success(
             request, _("Your request has been sent. We will e-mail you the answer.")

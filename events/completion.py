@@ -5,13 +5,14 @@ sheet, the check-in screen and the dashboard.
 The rule: an enrolment in a course whose runs ask for sessions
 (`CourseRun.sessions_required` > 0) must attend that many sessions of one run.
 Which run? The one the learner chose when enrolling (`RunParticipant`; a run
-asking for none asks nothing). An enrolment without a chosen run (made before
-the course had runs): the runs of the enrolment's course in any of its
-languages (matched by `translation_key`, so a learner enrolled in the
-Slovenian course may attend the English run) in which the person has a
-registration (active, or one with attendance): the one where they attended
-most (the later run on a tie). A person registered in none is asked for the
-fewest sessions any of those runs asks. Hours attended are the
+asking for none asks nothing). A run is of one course page, in its language:
+the Slovenian course's runs are for the Slovenian course's learners. An
+enrolment without a chosen run (made before the course had runs): the runs of
+its course in which the person has a registration (active, or one with
+attendance): the one where they attended most (the later run on a tie); a
+person registered in none is asked for the fewest sessions any of those runs
+asks (registering for one of its sessions puts them in that run,
+events.runs). Hours attended are the
 sessions' lengths, online and in person apart, for the certificate."""
 
 import datetime
@@ -44,19 +45,22 @@ _CENTS = Decimal("0.01")
 # every lesson page and dashboard, changed only when a run is saved or deleted.
 RUNS_ASKING_KEY = "events:courses-whose-runs-ask-for-sessions"
 COURSES_WITH_RUNS_KEY = "events:courses-with-runs"
+CACHE_SECONDS = 5 * 60
 
 
 def courses_whose_runs_ask_for_sessions() -> frozenset:
-    """Translation keys of the courses with a run asking for sessions, from the
-    cache (one query when it is not there; dropped when a run changes)."""
+    """Ids of the course pages with a run asking for sessions, from the cache
+    (one query when it is not there; dropped when a run changes)."""
     keys = cache.get(RUNS_ASKING_KEY)
     if keys is None:
         keys = frozenset(
             CourseRun.objects.filter(sessions_required__gt=0).values_list(
-                "course__translation_key", flat=True
+                "course_id", flat=True
             )
         )
-        cache.set(RUNS_ASKING_KEY, keys, 24 * 60 * 60)
+        # Short-lived as well as dropped on change: a read racing a run's
+        # commit could put the old set back.
+        cache.set(RUNS_ASKING_KEY, keys, CACHE_SECONDS)
     return keys
 
 
@@ -80,14 +84,14 @@ def attendance_requirements(enrolments) -> dict[int, list[CompletionRequirement]
     courses is cached)."""
     enrolments = list(enrolments)
     keys = {
-        enrolment.course.translation_key for enrolment in enrolments
+        enrolment.course_id for enrolment in enrolments
     } & courses_whose_runs_ask_for_sessions()
     if not keys:
         return {}
     runs = list(
         CourseRun.objects.filter(
-            sessions_required__gt=0, course__translation_key__in=keys
-        ).values_list("pk", "course__translation_key", "sessions_required")
+            sessions_required__gt=0, course_id__in=keys
+        ).values_list("pk", "course_id", "sessions_required")
     )
     if not runs:
         return {}
@@ -134,7 +138,7 @@ def attendance_requirements(enrolments) -> dict[int, list[CompletionRequirement]
 
     answer: dict[int, list[CompletionRequirement]] = {}
     for enrolment in enrolments:
-        candidates = runs_of_course.get(enrolment.course.translation_key)
+        candidates = runs_of_course.get(enrolment.course_id)
         if not candidates:
             continue
         mine = [run for run in candidates if run in registered_runs[enrolment.user_id]]

@@ -406,7 +406,10 @@ def _run_members(run: CourseRun, learners: list[User], wanted: int) -> list[User
             if len(members) >= wanted:
                 continue
             joined = enrolment.enrolled_at or enrolment.requested_at
-            run_join(enrolment=enrolment, run_id=run.pk, now=joined)
+            try:
+                run_join(enrolment=enrolment, run_id=run.pk, now=joined)
+            except ValidationError:  # enrolled after the run, or it is full
+                continue
         elif enrolment.run_participant.run_id != run.pk:
             continue
         members.append(enrolment.user)

@@ -242,7 +242,8 @@ def survey_for_run(*, run_id: int, user) -> Survey | None:
     return Survey(
         ended_at=run_ended_at(participant.run, participant.last_session_end),
         run_participant=participant,
-        answer=participant.feedback_answers.first(),
+        # Their answer about this run (one who moved run answered another).
+        answer=participant.feedback_answers.filter(run_id=participant.run_id).first(),
     )
 
 
@@ -270,7 +271,13 @@ def surveys_awaiting(*, user, now: datetime.datetime | None = None) -> list[Surv
     participants = _over_since(
         _asked_participants()
         .filter(enrolment__user=user)
-        .filter(~Exists(FeedbackAnswer.objects.filter(run_participant=OuterRef("pk"))))
+        .filter(
+            ~Exists(
+                FeedbackAnswer.objects.filter(
+                    run_participant=OuterRef("pk"), run=OuterRef("run")
+                )
+            )
+        )
         .annotate(last_session_end=_last_session_end()),
         now=now,
         since=since,
@@ -475,7 +482,11 @@ def run_invitations_due(*, now: datetime.datetime | None = None) -> list[int]:
             .exclude(enrolment__user__email__iendswith=UNDELIVERABLE)
             .filter(feedback_invited_at__isnull=True)
             .filter(
-                ~Exists(FeedbackAnswer.objects.filter(run_participant=OuterRef("pk")))
+                ~Exists(
+                    FeedbackAnswer.objects.filter(
+                        run_participant=OuterRef("pk"), run=OuterRef("run")
+                    )
+                )
             )
             .annotate(last_session_end=_last_session_end()),
             now=now,

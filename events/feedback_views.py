@@ -41,6 +41,10 @@ def _survey_page(
                         form.add_error(field if field in form.fields else None, errors)
                 else:
                     refusal = error.messages[0]
+                    if error.code == "already_answered":
+                        # Answered in another tab meanwhile: the thanks, not
+                        # the form again.
+                        return HttpResponseRedirect(request.path)
             else:
                 return HttpResponseRedirect(request.path)
             state = survey.state()

@@ -163,14 +163,15 @@ class EventsProvider:
             registration_cancel(
                 registration=registration, now=now, enforce_deadline=False
             )
+        # Survey answers: the words may name the person, the ratings stay for
+        # the means (unlinked with the registration or enrolment they point
+        # to). Before the guest rows lose the address that finds them.
+        self._feedback_answers(user).update(comment="")
         self._registrations(user).update(
             guest_name="", guest_email="", confirmation_token=""
         )
         # The feed's address stops working at once, before the account goes.
         CalendarFeed.objects.filter(user=user).delete()
-        # Survey answers: the words may name the person, the ratings stay for
-        # the means (unlinked with the registration or enrolment they point to).
-        self._feedback_answers(user).update(comment="")
 
     def _feedback_answers(self, user):
         from .models import FeedbackAnswer

@@ -32,7 +32,7 @@ from courses.enrolment_choices import (
 )
 from courses.models import Enrolment
 
-from .completion import COURSES_WITH_RUNS_KEY
+from .completion import CACHE_SECONDS, COURSES_WITH_RUNS_KEY
 from .models import CourseRun, RunParticipant, Session
 
 HOLDS_A_PLACE = (Enrolment.Status.ACTIVE, Enrolment.Status.PENDING)
@@ -44,7 +44,7 @@ def courses_with_runs() -> frozenset:
     ids = cache.get(COURSES_WITH_RUNS_KEY)
     if ids is None:
         ids = frozenset(CourseRun.objects.values_list("course_id", flat=True))
-        cache.set(COURSES_WITH_RUNS_KEY, ids, 24 * 60 * 60)
+        cache.set(COURSES_WITH_RUNS_KEY, ids, CACHE_SECONDS)
     return ids
 
 
@@ -187,8 +187,8 @@ def run_join(
                 _("This run has ended: choose another."), code="choice"
             )
         current = RunParticipant.objects.filter(enrolment=enrolment).first()
-        if current is not None and current.run_id == run.pk:
-            return current
+        # Counted even for the run the enrolment was in: a learner who left
+        # (their place given back) and comes back finds it taken, or not.
         if run.capacity is not None:
             taken = (
                 RunParticipant.objects.filter(
@@ -205,9 +205,13 @@ def run_join(
             return RunParticipant.objects.create(
                 run=run, enrolment=enrolment, joined_at=now
             )
+        if current.run_id == run.pk:
+            return current
+        # Another run: its survey is another one to be invited to.
         current.run = run
         current.joined_at = now
-        current.save(update_fields=["run", "joined_at"])
+        current.feedback_invited_at = None
+        current.save(update_fields=["run", "joined_at", "feedback_invited_at"])
         return current
 
 
@@ -219,6 +223,34 @@ def run_of(*, enrolment: Enrolment | None) -> CourseRun | None:
         RunParticipant.objects.filter(enrolment=enrolment).select_related("run").first()
     )
     return participant.run if participant else None
+
+
+def run_place_ensure(*, user, run, now=None) -> None:
+    """Before `user` registers for a session of `run`: they are in the run, or
+    they are enrolled in its course without a run (they enrolled before the
+    course had runs) and registering puts them in it (`run_join`: refused if
+    it is full). Anyone else is refused, with code "not_in_run"."""
+    if takes_part_in_run(user=user, run_id=run.pk):
+        return
+    enrolment = (
+        Enrolment.objects.filter(
+            user=user,
+            course_id=run.course_id,
+            status=Enrolment.Status.ACTIVE,
+            run_participant__isnull=True,
+        ).first()
+        if getattr(user, "is_authenticated", False)
+        else None
+    )
+    if enrolment is None:
+        raise ValidationError(
+            _(
+                "This session is for the participants of its course run: "
+                "enrol in the course and choose this run to register."
+            ),
+            code="not_in_run",
+        )
+    run_join(enrolment=enrolment, run_id=run.pk, now=now)
 
 
 def takes_part_in_run(*, user, run_id: int) -> bool:
@@ -241,28 +273,45 @@ def run_sessions_section(*, course, user, enrolment) -> list[CoursePageSection]:
 
     if not course.pk or course.pk not in courses_with_runs():
         return []
-    active = enrolment is not None and enrolment.is_active
-    mine = run_of(enrolment=enrolment) if active else None
+    holds = enrolment is not None and enrolment.status in HOLDS_A_PLACE
+    pending = holds and enrolment.status == Enrolment.Status.PENDING
+    mine = run_of(enrolment=enrolment) if holds else None
     runs = [mine] if mine else runs_with_places(course=course)
     if not runs:
         return []
+    # Enrolled before the course had runs: registering for a session of a run
+    # puts them in it (run_place_ensure).
+    joins_by_registering = holds and not pending and mine is None
     sessions = list(
         Session.objects.filter(run__in=runs)
         .select_related("trainer", "run__course")
         .order_by("starts_at", "pk")
     )
     states = session_states(sessions=sessions, user=user)
-    note = _("Enrol in the course and choose this run to register for its sessions.")
+    if pending:
+        note = _(
+            "You can register for the run’s sessions once your request to join "
+            "the course is accepted."
+        )
+    else:
+        note = _(
+            "Enrol in the course and choose this run to register for its sessions."
+        )
+    full = {run.pk for run in runs if getattr(run, "places_left", None) == 0}
     by_run: dict[int, list] = {run.pk: [] for run in runs}
     for state in states:
-        if mine is None:
+        if pending or (mine is None and not joins_by_registering):
             state.restricted_note = note
+        elif joins_by_registering and state.session.run_id in full:
+            state.restricted_note = _("This run is full.")
         by_run[state.session.run_id].append(state)
     return [
         CoursePageSection(
             template="events/includes/course_runs.html",
             context={
                 "mine": mine,
+                "pending": pending,
+                "joins_by_registering": joins_by_registering,
                 "runs": [
                     {"run": run, "dates": run_dates(run), "states": by_run[run.pk]}
                     for run in runs

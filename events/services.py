@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Registration, Session
-from .runs import takes_part_in_run
+from .runs import run_place_ensure
 from .signals import session_cancelled, session_changed
 
 GUEST_NAME_MAX_LENGTH = 150
@@ -150,16 +150,8 @@ def registration_create(
         refusal = _refusal(session, now)
         if refusal is not None:
             raise refusal
-        if session.run_id is not None and not takes_part_in_run(
-            user=user, run_id=session.run_id
-        ):
-            raise ValidationError(
-                _(
-                    "This session is for the participants of its course run: "
-                    "enrol in the course and choose this run to register."
-                ),
-                code="not_in_run",
-            )
+        if session.run_id is not None:
+            run_place_ensure(user=user, run=session.run, now=now)
         # Free places with people waiting (a capacity raised outside the
         # services) go to them first.
         _promote(session, now)

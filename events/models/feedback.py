@@ -89,8 +89,10 @@ class FeedbackAnswer(models.Model):
                 condition=Q(registration__isnull=False),
                 name="feedback_answer_once_per_registration",
             ),
+            # Per run: a participant who moved to another run answers about
+            # each run they took part in once.
             models.UniqueConstraint(
-                fields=["run_participant"],
+                fields=["run_participant", "run"],
                 condition=Q(run_participant__isnull=False),
                 name="feedback_answer_once_per_run_participant",
             ),

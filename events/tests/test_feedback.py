@@ -612,3 +612,30 @@ def test_a_guests_answer_is_theirs_once_their_address_is_confirmed(workshop):
     (provider,) = [p for p in privacy.providers() if p.name == "events"]
     rows = json.loads(json.dumps(provider.export(gita)))["feedback_answers"]
     assert [row["comment"] for row in rows] == ["As a guest"]
+
+
+def test_erasure_blanks_the_words_of_answers_given_as_a_guest(workshop):
+    from allauth.account.models import EmailAddress
+
+    from accounts.services import account_erase
+
+    guest = attended(
+        workshop,
+        guest_name="Gita",
+        guest_email="gita@example.org",
+        confirmation_token="g" * 43,
+    )
+    answer = feedback.feedback_submit(
+        survey=feedback.survey_for_guest(token=guest.confirmation_token),
+        overall=4,
+        usefulness=4,
+        would_recommend=True,
+        comment="Gita from the studio",
+    )
+    gita = UserFactory(email="gita@example.org")
+    EmailAddress.objects.update_or_create(
+        user=gita, email="gita@example.org", defaults={"verified": True}
+    )
+    account_erase(user=gita, requested_by=gita, reason="own request")
+    answer.refresh_from_db()
+    assert answer.comment == "" and answer.overall == 4

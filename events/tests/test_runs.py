@@ -226,3 +226,78 @@ def test_hostile_run_choices_are_refused_next_to_the_runs(client, course, learne
         if "\x00" not in value:  # NUL: refused for the whole site before the view
             assert 'id="enrol-choice-error"' in response.content.decode()
     assert not Enrolment.objects.filter(user=learner).exists()
+
+
+def test_a_learner_enrolled_before_the_course_had_runs_joins_one_by_registering(
+    client, course, learner, people
+):
+    enrolment = course_services.enrolment_create(user=learner, course=course)
+    run = CourseRunFactory(course=course, capacity=1, sessions_required=1)
+    session = SessionFactory(run=run)
+    client.force_login(learner)
+    page = enrol_page(client, course)
+    assert "Registering for one of a run’s sessions makes it your run." in page
+    assert reverse("events:register", args=[session.pk]) in page
+    client.post(reverse("events:register", args=[session.pk]))
+    assert Registration.objects.get(user=learner).status == "registered"
+    assert RunParticipant.objects.get(enrolment=enrolment).run == run
+    assert "Your run:" in enrol_page(client, course)
+
+    # Another learner enrolled before the runs: the run is full now, so
+    # registering is refused and nothing is saved.
+    late = people(1)[0]
+    enrolled_late = Enrolment.objects.create(
+        user=late, course=course, status=Enrolment.Status.ACTIVE
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.registration_create(session=session, user=late)
+    assert refused.value.code == "choice"
+    assert not RunParticipant.objects.filter(enrolment=enrolled_late).exists()
+    assert not Registration.objects.filter(user=late).exists()
+
+
+def test_coming_back_to_ones_old_run_counts_its_places(course, people):
+    run = CourseRunFactory(course=course, capacity=1)
+    leaver, newcomer = people(2)
+    enrolment = course_services.enrolment_create(
+        user=leaver, course=course, option=str(run.pk)
+    )
+    course_services.enrolment_withdraw(enrolment=enrolment)
+    course_services.enrolment_create(user=newcomer, course=course, option=str(run.pk))
+    with pytest.raises(ValidationError) as full:
+        course_services.enrolment_create(user=leaver, course=course, option=str(run.pk))
+    assert full.value.code in ("choice", "choice_unavailable")
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.WITHDRAWN  # nothing half-saved
+
+
+def test_a_request_awaiting_approval_shows_its_run_without_registering(
+    client, catalogue, learner
+):
+    course, _lessons = build_course(
+        parent=catalogue, lessons_per_module=(1,), enrolment_mode="approval"
+    )
+    run = CourseRunFactory(course=course, title="Spring, Ljubljana")
+    session = SessionFactory(run=run)
+    client.force_login(learner)
+    client.post(reverse("courses:enrol", args=[course.pk]), {"option": str(run.pk)})
+    assert Enrolment.objects.get(user=learner).status == Enrolment.Status.PENDING
+    page = enrol_page(client, course)
+    assert "Your run: Spring, Ljubljana" in page
+    assert "once your request to join the course is accepted" in page
+    assert reverse("events:register", args=[session.pk]) not in page
+
+
+def test_a_refused_enrolment_keeps_the_run_chosen(client, course, learner, people):
+    CourseRunFactory(course=course, title="Spring")
+    chosen = CourseRunFactory(course=course, title="Autumn", capacity=1)
+    course_services.enrolment_create(
+        user=people(1)[0], course=course, option=str(chosen.pk)
+    )
+    client.force_login(learner)
+    response = client.post(
+        reverse("courses:enrol", args=[course.pk]), {"option": str(chosen.pk)}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f'value="{chosen.pk}" disabled' in page  # full now, shown as such

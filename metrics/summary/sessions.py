@@ -428,7 +428,10 @@ def course_runs(
     ids = [pk for pk, *_rest in runs]
     participants = {
         run_id: (n, completed)
-        for run_id, n, completed in RunParticipant.objects.filter(run_id__in=ids)
+        # Taking part: enrolled (completed or not), not withdrawn or refused.
+        for run_id, n, completed in RunParticipant.objects.filter(
+            run_id__in=ids, enrolment__status="active"
+        )
         .filter(_who(filters, "enrolment__user__"))
         .values_list("run_id")
         .annotate(
