@@ -75,7 +75,7 @@ bench: $(STAMP) compilemessages
 
 ## messages: refresh the translation catalogues after changing texts.
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages -l sl -l en --ignore=.venv --ignore=var --ignore=tests --ignore="*/tests/*"
+	$(BIN)/python manage.py makemessages -l sl -l en -l de -l it -l pl -l hu --ignore=.venv --ignore=var --ignore=tests --ignore="*/tests/*"
 
 clean:
 	rm -rf var test-artifacts
