@@ -301,3 +301,20 @@ def test_a_refused_enrolment_keeps_the_run_chosen(client, course, learner, peopl
     assert response.status_code == 400
     page = response.content.decode()
     assert f'value="{chosen.pk}" disabled' in page  # full now, shown as such
+
+
+def test_lessons_done_and_sessions_not_says_so_instead_of_continue(
+    client, catalogue, learner
+):
+    course, lessons = build_course(parent=catalogue, lessons_per_module=(1,))
+    run = CourseRunFactory(course=course, sessions_required=1)
+    course_services.enrolment_create(user=learner, course=course, option=str(run.pk))
+    for lesson in lessons:
+        course_services.lesson_complete(user=learner, lesson=lesson)
+    assert Enrolment.objects.get(user=learner).completed_at is None
+    client.force_login(learner)
+    for url in (course.url, reverse("courses:dashboard")):
+        page = client.get(url).content.decode()
+        assert "You have done every lesson." in page, url
+        assert "Continue with lesson" not in page, url
+        assert "Attended 0 of 1 session" in page, url
