@@ -17,24 +17,17 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.module_loading import import_string
 
-# WeasyPrint is imported where a PDF is made, not with the app: it takes about a
-# second, which every process (web server, manage.py, each worker start) paid.
+from lms import pdf
 
 STYLESHEET = Path(__file__).parent / "certificate.css"
 
 
-@lru_cache(maxsize=1)
 def _font_config():
-    from weasyprint.text.fonts import FontConfiguration
-
-    return FontConfiguration()
+    return pdf.font_config()
 
 
-@lru_cache(maxsize=1)
 def _stylesheet():
-    from weasyprint import CSS
-
-    return CSS(filename=str(STYLESHEET), font_config=_font_config())
+    return pdf.stylesheet(STYLESHEET)
 
 
 def qr_code_data_uri(url: str) -> str:

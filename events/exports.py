@@ -32,7 +32,6 @@ import datetime
 import io
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -42,6 +41,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from lms import pdf
 from lms.spreadsheets import XLSX_CONTENT_TYPE, sheet_title, xlsx_cell
 
 from .completion import attendance_sheet
@@ -307,18 +307,12 @@ def sign_in_filename(*, session: Session, version: str, extension: str) -> str:
 # --- PDF ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
 def _font_config():
-    from weasyprint.text.fonts import FontConfiguration
-
-    return FontConfiguration()
+    return pdf.font_config()
 
 
-@lru_cache(maxsize=1)
 def _stylesheet():
-    from weasyprint import CSS
-
-    return CSS(filename=str(STYLESHEET), font_config=_font_config())
+    return pdf.stylesheet(STYLESHEET)
 
 
 def _css_string(text: str) -> str:

@@ -227,6 +227,33 @@ def _asked_participants() -> QuerySet:
     )
 
 
+def _runs_over_unanswered(
+    participants: QuerySet, *, now: datetime.datetime, since: datetime.datetime
+) -> list[tuple[RunParticipant, datetime.datetime]]:
+    """Those of `participants` with no answer about their run yet whose run
+    ended after `since` and by `now`, each with the moment it ended."""
+    answered = FeedbackAnswer.objects.filter(
+        run_participant=OuterRef("pk"), run=OuterRef("run")
+    )
+    rows = (
+        _over_since(
+            participants.filter(~Exists(answered)).annotate(
+                last_session_end=_last_session_end()
+            ),
+            now=now,
+            since=since,
+        )
+        .select_related("run__course__locale")
+        .order_by("pk")
+    )
+    over = []
+    for participant in rows:
+        ended_at = run_ended_at(participant.run, participant.last_session_end)
+        if since < ended_at <= now:
+            over.append((participant, ended_at))
+    return over
+
+
 def survey_for_run(*, run_id: int, user) -> Survey | None:
     """`user`'s survey about the run: None unless they take part in it. Two
     queries."""
@@ -268,24 +295,9 @@ def surveys_awaiting(*, user, now: datetime.datetime | None = None) -> list[Surv
         Survey(ended_at=registration.session.ends_at, registration=registration)
         for registration in registrations
     ]
-    participants = _over_since(
-        _asked_participants()
-        .filter(enrolment__user=user)
-        .filter(
-            ~Exists(
-                FeedbackAnswer.objects.filter(
-                    run_participant=OuterRef("pk"), run=OuterRef("run")
-                )
-            )
-        )
-        .annotate(last_session_end=_last_session_end()),
-        now=now,
-        since=since,
-    ).select_related("run__course__locale")
-    for participant in participants:
-        ended_at = run_ended_at(participant.run, participant.last_session_end)
-        if since < ended_at <= now:
-            surveys.append(Survey(ended_at=ended_at, run_participant=participant))
+    mine = _asked_participants().filter(enrolment__user=user)
+    for participant, ended_at in _runs_over_unanswered(mine, now=now, since=since):
+        surveys.append(Survey(ended_at=ended_at, run_participant=participant))
     surveys.sort(key=lambda survey: survey.ended_at, reverse=True)
     return surveys
 
@@ -475,28 +487,14 @@ def run_invitations_due(*, now: datetime.datetime | None = None) -> list[int]:
     `invite_after()` ago, not answered, not invited yet
     (`RunParticipant.feedback_invited_at`)."""
     now = now or timezone.now()
-    since = now - invite_after()
-    participants = (
-        _over_since(
-            _asked_participants()
-            .exclude(enrolment__user__email__iendswith=UNDELIVERABLE)
-            .filter(feedback_invited_at__isnull=True)
-            .filter(
-                ~Exists(
-                    FeedbackAnswer.objects.filter(
-                        run_participant=OuterRef("pk"), run=OuterRef("run")
-                    )
-                )
-            )
-            .annotate(last_session_end=_last_session_end()),
-            now=now,
-            since=since,
-        )
-        .select_related("run")
-        .order_by("pk")
+    not_invited = (
+        _asked_participants()
+        .exclude(enrolment__user__email__iendswith=UNDELIVERABLE)
+        .filter(feedback_invited_at__isnull=True)
     )
     return [
         participant.pk
-        for participant in participants
-        if since < run_ended_at(participant.run, participant.last_session_end) <= now
+        for participant, _ended_at in _runs_over_unanswered(
+            not_invited, now=now, since=now - invite_after()
+        )
     ]
